@@ -1,0 +1,75 @@
+package dev.animerec.localruntime;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server on loopback: started from the embedded binaries with its data directory under
+ * the local home, or, when another anime-rec process already runs it, attached to.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
+
+    private final int port;
+    private final EmbeddedPostgres server;
+
+    private LocalPostgres(int port, EmbeddedPostgres server) {
+        this.port = port;
+        this.server = server;
+    }
+
+    public static LocalPostgres startOrAttach(Path dataDirectory, int port) {
+        if (Ports.listening(port)) {
+            log.info("Attaching to the local PostgreSQL already listening on 127.0.0.1:{}", port);
+            return new LocalPostgres(port, null);
+        }
+        try {
+            Files.createDirectories(dataDirectory);
+            long started = System.nanoTime();
+            EmbeddedPostgres server = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "200")
+                    .start();
+            log.info("Started embedded PostgreSQL on 127.0.0.1:{} (data {}) in {} ms", port,
+                    dataDirectory.toAbsolutePath(), (System.nanoTime() - started) / 1_000_000);
+            return new LocalPostgres(port, server);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start embedded PostgreSQL on port " + port + " with data in "
+                    + dataDirectory.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    public String username() {
+        return "postgres";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** True when this process started the server (and so stops it on close). */
+    public boolean owned() {
+        return server != null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (server != null) {
+            server.close();
+            log.info("Stopped embedded PostgreSQL on 127.0.0.1:{}", port);
+        }
+    }
+}

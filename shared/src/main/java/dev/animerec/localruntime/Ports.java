@@ -1,0 +1,22 @@
+package dev.animerec.localruntime;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+
+/** Loopback port probes. */
+public final class Ports {
+
+    private Ports() {
+    }
+
+    /** True when something accepts connections on 127.0.0.1:port. */
+    public static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
