@@ -1,0 +1,69 @@
+package dev.animerec.batch.etl;
+
+import dev.animerec.batch.warehouse.Warehouse;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The {@code etl} job: one step per stage of SYSTEM.md section 3. Steps are idempotent, so a failed job
+ * restarts from its failed step (Spring Batch restart) and ends with the same output as an uninterrupted run.
+ * Job parameter {@code version} (identifying) names the processed version it publishes.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EtlJobConfiguration {
+
+    public static final String JOB_NAME = "etl";
+
+    @Bean
+    EtlStages etlStages(@Lazy Warehouse warehouse) {
+        return new EtlStages(warehouse);
+    }
+
+    @Bean
+    Job etlJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, EtlStages stages) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(step("etl-staging", jobRepository, transactionManager, countsTasklet(stages::staging)))
+                .next(step("etl-merge", jobRepository, transactionManager, countsTasklet(stages::merge)))
+                .next(step("etl-filter", jobRepository, transactionManager, countsTasklet(stages::filter)))
+                .next(step("etl-validate", jobRepository, transactionManager, (contribution, chunk) -> {
+                    stages.validate().forEach(result -> chunk.getStepContext().getStepExecution().getExecutionContext()
+                            .putLong("violations." + result.check().name(), result.violations()));
+                    return RepeatStatus.FINISHED;
+                }))
+                .next(step("etl-publish", jobRepository, transactionManager, (contribution, chunk) -> {
+                    stages.publish(chunk.getStepContext().getStepExecution().getJobParameters().getString("version"));
+                    return RepeatStatus.FINISHED;
+                }))
+                .build();
+    }
+
+    private static Step step(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                             Tasklet tasklet) {
+        return new StepBuilder(name, jobRepository)
+                .tasklet(tasklet, transactionManager)
+                .allowStartIfComplete(false)
+                .build();
+    }
+
+    /** Runs a stage and records its counts in the step's execution context (visible in `jobs list`). */
+    private static Tasklet countsTasklet(Supplier<Map<String, Long>> stage) {
+        return (contribution, chunk) -> {
+            Map<String, Long> counts = stage.get();
+            counts.forEach((name, count) -> chunk.getStepContext().getStepExecution().getExecutionContext()
+                    .putLong(name, count));
+            contribution.incrementWriteCount(counts.values().stream().mapToLong(Long::longValue).sum());
+            return RepeatStatus.FINISHED;
+        };
+    }
+}
