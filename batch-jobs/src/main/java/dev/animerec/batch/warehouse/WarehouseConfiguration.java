@@ -1,5 +1,7 @@
 package dev.animerec.batch.warehouse;
 
+import com.google.cloud.bigquery.BigQuery;
+import com.google.cloud.bigquery.BigQueryOptions;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -24,5 +26,15 @@ public class WarehouseConfiguration {
     @Profile("!gcp")
     Warehouse duckDbWarehouse(WarehousePaths paths) {
         return new DuckDbWarehouse(paths);
+    }
+
+    /** Credentials from the environment (workload identity on GKE, ADC elsewhere); project from config. */
+    @Bean(destroyMethod = "close")
+    @Lazy
+    @Profile("gcp")
+    Warehouse bigQueryWarehouse(@Value("${animerec.gcp.project}") String project,
+                                @Value("${animerec.gcp.bigquery-location:EU}") String location) {
+        BigQuery bigQuery = BigQueryOptions.newBuilder().setProjectId(project).setLocation(location).build().getService();
+        return new BigQueryWarehouse(bigQuery::query);
     }
 }
