@@ -7,6 +7,8 @@
 --      crawled since its last scheduling    -> the normal middle tier;
 --      awaiting a crawl since its scheduling -> middle tier once the scheduling is 7 days old, else last.
 --    Each tier is then one ordered index scan that stops after LIMIT rows, instead of a sort of the table.
+--    The awaiting rows also get an index by scheduling date: the middle tier wants only those scheduled 7+
+--    days ago (few: failing urls), and an ordered scan would wade through every recent one to find them.
 CREATE INDEX anime_schedule_never_scheduled
     ON anime_schedule (last_crawled_date ASC NULLS FIRST, last_inspected_date DESC NULLS LAST, inspected_count DESC)
     WHERE last_scheduled_date IS NULL;
@@ -15,6 +17,9 @@ CREATE INDEX anime_schedule_crawled_since_scheduled
     WHERE last_scheduled_date IS NOT NULL AND last_crawled_date >= last_scheduled_date;
 CREATE INDEX anime_schedule_awaiting_crawl
     ON anime_schedule (last_crawled_date ASC NULLS FIRST, last_inspected_date DESC NULLS LAST, inspected_count DESC)
+    WHERE last_scheduled_date IS NOT NULL AND (last_crawled_date IS NULL OR last_crawled_date < last_scheduled_date);
+CREATE INDEX anime_schedule_awaiting_crawl_by_scheduling
+    ON anime_schedule (last_scheduled_date)
     WHERE last_scheduled_date IS NOT NULL AND (last_crawled_date IS NULL OR last_crawled_date < last_scheduled_date);
 
 CREATE INDEX profile_schedule_never_scheduled
@@ -25,6 +30,9 @@ CREATE INDEX profile_schedule_crawled_since_scheduled
     WHERE last_scheduled_date IS NOT NULL AND last_crawled_date >= last_scheduled_date;
 CREATE INDEX profile_schedule_awaiting_crawl
     ON profile_schedule (last_crawled_date ASC NULLS FIRST, last_inspected_date DESC NULLS LAST, inspected_count DESC)
+    WHERE last_scheduled_date IS NOT NULL AND (last_crawled_date IS NULL OR last_crawled_date < last_scheduled_date);
+CREATE INDEX profile_schedule_awaiting_crawl_by_scheduling
+    ON profile_schedule (last_scheduled_date)
     WHERE last_scheduled_date IS NOT NULL AND (last_crawled_date IS NULL OR last_crawled_date < last_scheduled_date);
 
 -- 2. Spring Batch 5.2 job repository (spring-batch-core's schema-postgresql.sql, unchanged), kept under

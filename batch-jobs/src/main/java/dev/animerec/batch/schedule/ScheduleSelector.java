@@ -30,6 +30,7 @@ public class ScheduleSelector {
     /** A url scheduled this recently and not crawled since is probably failing: it goes last. */
     public static final Duration PENDING_WINDOW = Duration.ofDays(7);
 
+    private static final String COLUMNS = "url, last_crawled_date, last_inspected_date, inspected_count";
     private static final String KEYS =
             "last_crawled_date ASC NULLS FIRST, last_inspected_date DESC NULLS LAST, inspected_count DESC";
     private static final String NEVER_SCHEDULED = "last_scheduled_date IS NULL";
@@ -92,9 +93,12 @@ public class ScheduleSelector {
      */
     private List<String> pickMiddleTier(String table, int wanted, Object cutoff) {
         String tier = "(" + CRAWLED_SINCE_SCHEDULED + ") OR (" + AWAITING_CRAWL + " AND last_scheduled_date <= ?)";
+        // The failing urls come from a range scan by scheduling date, sorted: OFFSET 0 keeps the planner
+        // from "optimising" it into an ordered scan that filters out every recently scheduled url.
+        String failing = "SELECT " + COLUMNS + " FROM (SELECT " + COLUMNS + " FROM " + table + " WHERE "
+                + AWAITING_CRAWL + " AND last_scheduled_date <= ? OFFSET 0) AS failing ORDER BY " + KEYS + " LIMIT ?";
         String candidatesSql = "SELECT url FROM ((" + orderedTier(table, CRAWLED_SINCE_SCHEDULED) + ") UNION ALL ("
-                + orderedTier(table, AWAITING_CRAWL + " AND last_scheduled_date <= ?") + ")) AS tier"
-                + " ORDER BY " + KEYS + " LIMIT ?";
+                + failing + ")) AS tier ORDER BY " + KEYS + " LIMIT ?";
         String lockSql = "SELECT url FROM " + table + " WHERE url = ANY (?) AND (" + tier + ")"
                 + " ORDER BY " + KEYS + " LIMIT ? FOR UPDATE SKIP LOCKED";
         Set<String> picked = new LinkedHashSet<>();
@@ -118,8 +122,7 @@ public class ScheduleSelector {
     }
 
     private static String orderedTier(String table, String condition) {
-        return "SELECT url, last_crawled_date, last_inspected_date, inspected_count FROM " + table
-                + " WHERE " + condition + " ORDER BY " + KEYS + " LIMIT ?";
+        return "SELECT " + COLUMNS + " FROM " + table + " WHERE " + condition + " ORDER BY " + KEYS + " LIMIT ?";
     }
 
     private static String lockedTier(String table, String condition) {
