@@ -16,11 +16,21 @@ final class ApplicationContexts {
         return start(WebApplicationType.NONE, Map.of());
     }
 
-    static ConfigurableApplicationContext start(WebApplicationType type, Map<String, Object> properties) {
+    /**
+     * The command's settings are passed as {@code --key=value} arguments, so they override application.yml
+     * and the environment (builder "properties" are only defaults, which application.yml would override).
+     */
+    static ConfigurableApplicationContext start(WebApplicationType type, Map<String, Object> overrides) {
         return new SpringApplicationBuilder(BatchJobsApplication.class)
                 .web(type)
-                .properties(properties)
                 .logStartupInfo(false)
-                .run();
+                .run(arguments(overrides));
+    }
+
+    static String[] arguments(Map<String, Object> overrides) {
+        return overrides.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .sorted()
+                .toArray(String[]::new);
     }
 }

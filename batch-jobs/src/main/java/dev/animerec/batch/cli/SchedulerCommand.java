@@ -31,6 +31,16 @@ class SchedulerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        ConfigurableApplicationContext context = ApplicationContexts.start(WebApplicationType.SERVLET, overrides());
+        CountDownLatch closed = new CountDownLatch(1);
+        context.addApplicationListener(new ClosedListener(closed));
+        if (context.isActive()) {
+            closed.await();
+        }
+        return 0;
+    }
+
+    Map<String, Object> overrides() {
         Map<String, Object> properties = new HashMap<>();
         properties.put("animerec.scheduler.enabled", "true");
         if (delay != null) {
@@ -45,13 +55,7 @@ class SchedulerCommand implements Callable<Integer> {
         if (port != null) {
             properties.put("server.port", port);
         }
-        ConfigurableApplicationContext context = ApplicationContexts.start(WebApplicationType.SERVLET, properties);
-        CountDownLatch closed = new CountDownLatch(1);
-        context.addApplicationListener(new ClosedListener(closed));
-        if (context.isActive()) {
-            closed.await();
-        }
-        return 0;
+        return properties;
     }
 
     private record ClosedListener(CountDownLatch closed) implements ApplicationListener<ContextClosedEvent> {

@@ -41,6 +41,9 @@ class AnimeRecCommandTest {
         assertThat(loop.animeMax).isEqualTo(100);
         assertThat(loop.profileMax).isNull();
         assertThat(loop.port).isEqualTo(9090);
+        assertThat(ApplicationContexts.arguments(loop.overrides())).containsExactly(
+                "--animerec.schedule.anime-max-urls=100", "--animerec.schedule.fixed-delay=PT30S",
+                "--animerec.scheduler.enabled=true", "--server.port=9090");
     }
 
     @Test
