@@ -2,6 +2,7 @@ package dev.animerec.batch.cli;
 
 import dev.animerec.batch.jobs.JobExecutionView;
 import dev.animerec.batch.jobs.JobExecutions;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -9,11 +10,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "jobs", mixinStandardHelpOptions = true, description = "List job executions or restart one.",
-        subcommands = {JobsCommand.List.class, JobsCommand.Restart.class})
+        subcommands = {JobsCommand.ListExecutions.class, JobsCommand.Restart.class})
 class JobsCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The latest job executions, newest first.")
-    static class List implements Callable<Integer> {
+    static class ListExecutions implements Callable<Integer> {
 
         @Option(names = "--limit", defaultValue = "20", description = "how many (default ${DEFAULT-VALUE})")
         int limit;
@@ -21,7 +22,7 @@ class JobsCommand {
         @Override
         public Integer call() {
             try (ConfigurableApplicationContext context = ApplicationContexts.withoutWebServer()) {
-                java.util.List<JobExecutionView> executions = context.getBean(JobExecutions.class).list(limit);
+                List<JobExecutionView> executions = context.getBean(JobExecutions.class).list(limit);
                 System.out.printf("%6s  %-16s %-10s %-19s %-19s%n", "ID", "JOB", "STATUS", "START", "END");
                 executions.forEach(execution -> System.out.println(execution.line()));
                 System.out.println(executions.size() + " execution(s)");
