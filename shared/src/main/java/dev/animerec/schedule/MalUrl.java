@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * A schedulable MAL url in canonical form ({@code https://myanimelist.net/anime/<id>} or
- * {@code https://myanimelist.net/profile/<username>}), so one entity is one schedule row whatever slug,
- * host or query the link that found it carried.
+ * {@code https://myanimelist.net/profile/<lower-cased username>}), so one entity is one schedule row whatever
+ * slug, host, query or letter case the link that found it carried. {@link #username()} keeps the spelling seen.
  */
 public record MalUrl(UrlKind kind, String url, Integer animeId, String username) {
 
@@ -31,7 +31,9 @@ public record MalUrl(UrlKind kind, String url, Integer animeId, String username)
         if (username == null || !username.matches("[A-Za-z0-9_-]{2,16}")) {
             throw new IllegalArgumentException("not a MAL username: '" + username + "'");
         }
-        return new MalUrl(UrlKind.PROFILE, CANONICAL_BASE + "/profile/" + username, null, username);
+        // MAL usernames are case-insensitive: one user is one schedule row whatever the link's spelling.
+        return new MalUrl(UrlKind.PROFILE, CANONICAL_BASE + "/profile/" + username.toLowerCase(Locale.ROOT), null,
+                username);
     }
 
     /** Parses an anime or profile link from any host (mirrors and test servers included). */

@@ -23,6 +23,9 @@ class MalUrlTest {
         assertThat(url.kind()).isEqualTo(UrlKind.PROFILE);
         assertThat(url.username()).isEqualTo("snip-snip");
         assertThat(url.url()).isEqualTo("https://myanimelist.net/profile/snip-snip");
+        MalUrl shouting = MalUrl.parse("https://myanimelist.net/profile/Snip-Snip");
+        assertThat(shouting.url()).isEqualTo(url.url());
+        assertThat(shouting.username()).isEqualTo("Snip-Snip");
     }
 
     @Test

@@ -45,6 +45,9 @@ class ScheduleRepositoryIT {
         assertThat(repository.seed(List.of(MalUrl.anime(1), MalUrl.anime(15)))).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM anime_schedule", Integer.class)).isEqualTo(3);
         assertThat(jdbc.queryForObject("SELECT username FROM profile_schedule", String.class)).isEqualTo("Elizi");
+        assertThat(repository.seed(List.of(MalUrl.profile("ELIZI")))).as("same user, other spelling").isZero();
+        repository.markInspected(List.of(MalUrl.profile("elizi")), Instant.now());
+        assertThat(jdbc.queryForObject("SELECT inspected_count FROM profile_schedule", Integer.class)).isEqualTo(1);
     }
 
     @Test

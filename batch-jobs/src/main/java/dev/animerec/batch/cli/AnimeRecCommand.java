@@ -2,14 +2,16 @@ package dev.animerec.batch.cli;
 
 import picocli.CommandLine.Command;
 
-/** The top-level command; each subcommand is its own class (the lead adds demo, etl, import, publish). */
+/** The top-level command of the batch side; each subcommand is its own class. */
 @Command(name = "anime-rec", mixinStandardHelpOptions = true,
-        description = "anime-rec batch side: crawl scheduling, seeding and job operations.",
+        description = "anime-rec batch side: crawl scheduling, seeding, import, ETL and job operations.",
         subcommands = {
             ScheduleCommand.class,
             SeedCommand.class,
             JobsCommand.class,
             SchedulerCommand.class,
+            ImportCommand.class,
+            EtlCommand.class,
         })
 public class AnimeRecCommand {
 }

@@ -65,7 +65,6 @@ class EtlJobIT {
         registry.add("animerec.local.postgres-port", EtlJobIT::freePort);
         registry.add("animerec.local.redis-port", EtlJobIT::freePort);
         registry.add("spring.batch.job.enabled", () -> "false");
-        registry.add("spring.batch.jdbc.initialize-schema", () -> "always");
         registry.add("spring.cloud.gcp.core.enabled", () -> "false");
         registry.add("spring.cloud.gcp.pubsub.enabled", () -> "false");
     }

@@ -19,7 +19,9 @@ import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.core.JobParametersBuilder;
 import org.springframework.batch.core.JobParametersInvalidException;
+import org.springframework.batch.core.Job;
 import org.springframework.batch.test.JobLauncherTestUtils;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,9 +46,13 @@ class CrawlScheduleJobIT {
     private JdbcTemplate jdbc;
     @Autowired
     private JobExecutions jobExecutions;
+    @Autowired
+    @Qualifier("crawlScheduleJob")
+    private Job crawlScheduleJob;
 
     @BeforeEach
     void thirtyNeverScheduledAnime() {
+        jobLauncher.setJob(crawlScheduleJob); // the context holds several jobs (crawl-schedule, etl)
         TestDatabase.clean(jdbc);
         jdbc.update("INSERT INTO anime_schedule (url, anime_id, last_inspected_date, inspected_count)"
                 + " SELECT 'https://myanimelist.net/anime/' || i, i, now() - i * interval '1 hour', 1"
