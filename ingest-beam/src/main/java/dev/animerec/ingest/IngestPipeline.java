@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -50,11 +51,15 @@ public final class IngestPipeline {
     public static void main(String[] args) {
         PipelineOptionsFactory.register(IngestOptions.class);
         IngestOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(IngestOptions.class);
-        System.exit(new IngestPipeline(options).run());
+        System.exit(new IngestPipeline(options).run().exitCode());
     }
 
-    /** Runs the job; returns the process exit code. */
-    public int run() {
+    /** How a run ended: the process exit code and the job's counters (empty when submitted to a service). */
+    public record Outcome(int exitCode, Map<String, Long> counters) {
+    }
+
+    /** Runs the job: until the drained files are landed, or until stopped when streaming. */
+    public Outcome run() {
         checkOptions(options);
         LocalPaths paths = LocalPaths.of(options.getHome());
         List<String> drained = List.of();
@@ -78,7 +83,7 @@ public final class IngestPipeline {
         if (!"DirectRunner".equals(options.getRunner().getSimpleName())) {
             LOG.info("Submitted to {}; the job runs there (counters: namespace '{}')",
                     options.getRunner().getSimpleName(), IngestCounters.NAMESPACE);
-            return 0;
+            return new Outcome(0, Map.of());
         }
         ProgressReporter progress = ProgressReporter.start(result,
                 java.time.Duration.ofSeconds(options.getProgressSeconds()));
@@ -90,17 +95,17 @@ public final class IngestPipeline {
             progress.stop();
             if (state != PipelineResult.State.DONE) {
                 LOG.error("Ingestion ended in state {}", state);
-                return 1;
+                return new Outcome(1, ProgressReporter.counters(result));
             }
         } catch (RuntimeException e) {
             progress.stop();
             LOG.error("Ingestion failed; nothing was moved out of the spool inbox", e);
-            return 1;
+            return new Outcome(1, Map.of());
         }
-        if (options.getDrain() && options.getSource() == IngestOptions.Source.SPOOL) {
+        if (options.getDrain()) {
             moveIngested(drained, paths.ingested());
         }
-        return 0;
+        return new Outcome(0, ProgressReporter.counters(result));
     }
 
     /**
