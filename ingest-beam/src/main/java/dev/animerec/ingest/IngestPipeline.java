@@ -19,6 +19,7 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -79,6 +80,8 @@ public final class IngestPipeline {
         }
         ingest(raw, options);
 
+        // The DirectRunner otherwise runs the whole job inside run(), before progress can be reported.
+        options.as(DirectOptions.class).setBlockOnRun(false);
         PipelineResult result = pipeline.run();
         if (!"DirectRunner".equals(options.getRunner().getSimpleName())) {
             LOG.info("Submitted to {}; the job runs there (counters: namespace '{}')",
