@@ -19,6 +19,7 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -90,12 +91,20 @@ public final class IngestPipeline {
         }
         ProgressReporter progress = ProgressReporter.start(result,
                 java.time.Duration.ofSeconds(options.getProgressSeconds()));
+        AtomicBoolean stopRequested = new AtomicBoolean();
         if (!options.getDrain()) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> cancelQuietly(result), "ingest-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopRequested.set(true);
+                cancelQuietly(result);
+            }, "ingest-stop"));
         }
         try {
             PipelineResult.State state = result.waitUntilFinish();
             progress.stop();
+            if (state == PipelineResult.State.CANCELLED && stopRequested.get()) {
+                LOG.info("Stopped on request; every landing file written so far is complete");
+                return new Outcome(0, ProgressReporter.counters(result));
+            }
             if (state != PipelineResult.State.DONE) {
                 LOG.error("Ingestion ended in state {}", state);
                 return new Outcome(1, ProgressReporter.counters(result));

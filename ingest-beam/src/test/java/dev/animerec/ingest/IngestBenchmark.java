@@ -42,7 +42,12 @@ public final class IngestBenchmark {
 
         List<String> args2 = new ArrayList<>(List.of("--home=" + home, "--drain", "--runner=DirectRunner",
                 "--progressSeconds=10"));
-        args2.addAll(List.of(args));
+        List<String> extra = new ArrayList<>(List.of(args));
+        String fromProperty = System.getProperty("bench.args", "").trim();
+        if (!fromProperty.isEmpty()) {
+            extra.addAll(List.of(fromProperty.split("\\s+")));
+        }
+        args2.addAll(extra);
         IngestOptions options = PipelineOptionsFactory.fromArgs(args2.toArray(String[]::new)).as(IngestOptions.class);
         long start = System.nanoTime();
         IngestPipeline.Outcome outcome = new IngestPipeline(options).run();
@@ -55,7 +60,7 @@ public final class IngestBenchmark {
                 totals.get(IngestCounters.DUPLICATE), totals.get(IngestCounters.DEAD_LETTERED), landed);
         System.out.printf("RESULT: %,d items in %.1f s = %,.0f records/s (%d cores, max heap %,d MB, args %s)%n",
                 count, seconds, count / seconds, Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, List.of(args));
+                Runtime.getRuntime().maxMemory() >> 20, extra);
         if (outcome.exitCode() != 0 || landed != count) {
             throw new IllegalStateException("the benchmark run did not land every item once");
         }
