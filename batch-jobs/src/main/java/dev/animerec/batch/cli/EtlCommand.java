@@ -38,8 +38,13 @@ class EtlCommand implements Callable<Integer> {
         JobExecution execution = context.getBean(JobLauncher.class)
                 .run(job, new JobParametersBuilder().addString("version", version).toJobParameters());
         double seconds = (System.nanoTime() - started) / 1e9;
-        execution.getStepExecutions().forEach(step -> System.out.printf("  %-13s %-9s %s%n", step.getStepName(),
-                step.getStatus(), step.getExecutionContext().entrySet()));
+        for (var step : execution.getStepExecutions()) {
+            System.out.printf("  %-13s %-9s%n", step.getStepName(), step.getStatus());
+            step.getExecutionContext().entrySet().stream()
+                    .filter(entry -> !entry.getKey().startsWith("batch."))
+                    .sorted(java.util.Map.Entry.comparingByKey())
+                    .forEach(entry -> System.out.printf("      %-55s %,d%n", entry.getKey(), (Long) entry.getValue()));
+        }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             System.err.printf("etl %s after %.1f s (execution %d): %s%n", execution.getStatus(), seconds,
                     execution.getId(), execution.getAllFailureExceptions().stream().map(Throwable::getMessage).toList());
