@@ -28,6 +28,7 @@ public final class EtlBenchmark {
             System.err.println("usage: EtlBenchmark SNAPSHOT_DIR WORK_DIR [SCALE...]");
             System.exit(2);
         }
+        dev.animerec.batch.BatchJobsApplication.quietLogging();
         Path snapshot = Path.of(args[0]);
         Path work = Path.of(args[1]);
         List<Integer> scales = new ArrayList<>();
