@@ -40,21 +40,35 @@ public final class LoadJsonPageParser {
             for (JsonNode entry : root) {
                 int animeId = json.requiredInt(entry, "anime_id");
                 Integer status = json.integer(entry, "status");
-                Integer rewatching = json.integer(entry, "is_rewatching");
+                Boolean rewatching = flag(entry, "is_rewatching");
                 Long updated = json.longValue(entry, "updated_at");
                 entries.add(AnimeListEntryItem.of(url, crawlDate, username, animeId,
                         status == null ? null : ListStatus.fromMalCode(status), json.integer(entry, "score"),
                         json.integer(entry, "num_watched_episodes"), day(entry, "start_date_string"),
                         day(entry, "finish_date_string"), updated == null ? null : Instant.ofEpochSecond(updated),
-                        rewatching == null ? null : rewatching != 0));
+                        rewatching));
             }
             return entries;
         });
     }
 
-    private static LocalDate day(JsonNode entry, String field) throws ParseException {
+    /** MAL sends 0, 1, "0", "1" or "" (unknown) for its flags. */
+    private static Boolean flag(JsonNode entry, String field) throws ParseException {
         String text = Json.text(entry, field);
         if (text == null || text.isBlank()) {
+            return null;
+        }
+        return switch (text) {
+            case "0", "false" -> false;
+            case "1", "true" -> true;
+            default -> throw new ParseException(KIND, field, "not a flag: '" + text + "'");
+        };
+    }
+
+    /** MM-DD-YY; MAL writes an unknown day or month as 00 ("03-00-16"), a partial date kept as absent. */
+    private static LocalDate day(JsonNode entry, String field) throws ParseException {
+        String text = Json.text(entry, field);
+        if (text == null || text.isBlank() || text.matches("\\d{2}-\\d{2}-\\d{2}") && text.contains("00-")) {
             return null;
         }
         try {
