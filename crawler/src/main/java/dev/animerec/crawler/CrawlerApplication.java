@@ -9,23 +9,19 @@ import dev.animerec.items.Item;
 import dev.animerec.items.ItemJson;
 import java.io.PrintStream;
 import java.util.Arrays;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * The crawler's entry point.
  * <ul>
  * <li>{@code crawl URL...}: one-shot, prints the items as JSON lines on stdout (logs on stderr), exit 1 if
  * any url failed; touches neither the schedule nor the spool.</li>
- * <li>{@code worker}: pulls the crawl queue (Spring profile {@code local}: JDBC channel; {@code gcp}:
- * Pub/Sub).</li>
- * <li>{@code service}: HTTP service ({@code POST /crawl}, {@code POST /seed/top-anime},
- * {@code POST /seed/recent-profiles}).</li>
  * </ul>
+ * The queue worker and the HTTP service modes are not built yet (see the module README).
  */
-@SpringBootApplication
-public class CrawlerApplication {
+public final class CrawlerApplication {
+
+    private CrawlerApplication() {
+    }
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
@@ -35,20 +31,11 @@ public class CrawlerApplication {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "crawl" -> System.exit(crawl(rest, System.out, System.err));
-            case "worker" -> run(rest, "worker", WebApplicationType.NONE);
-            case "service" -> run(rest, "service", WebApplicationType.SERVLET);
             default -> {
                 usage(System.err);
                 System.exit(2);
             }
         }
-    }
-
-    private static void run(String[] args, String mode, WebApplicationType web) {
-        SpringApplication app = new SpringApplication(CrawlerApplication.class);
-        app.setWebApplicationType(web);
-        app.setAdditionalProfiles(mode);
-        app.run(args);
     }
 
     static int crawl(String[] urls, PrintStream out, PrintStream err) throws InterruptedException {
@@ -76,6 +63,6 @@ public class CrawlerApplication {
     }
 
     private static void usage(PrintStream err) {
-        err.println("usage: crawler crawl URL... | worker | service [--server.port=N]");
+        err.println("usage: crawler crawl URL...");
     }
 }

@@ -45,6 +45,8 @@ public final class JikanAnimeParser {
             if (aired != null && aired.isObject()) {
                 anime.airedFrom(json.date(aired, "from")).airedTo(json.date(aired, "to"));
             }
+            // Validates the contract now, so a broken field is this answer's typed error, not the caller's.
+            anime.build();
             return anime;
         });
     }

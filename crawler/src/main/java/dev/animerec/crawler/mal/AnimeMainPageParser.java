@@ -53,6 +53,8 @@ public final class AnimeMainPageParser {
             aired(anime, page.value("Aired"));
             premiered(anime, page.value("Premiered"));
             score(anime, page);
+            // Validates the contract now, so a broken field is this page's typed error, not the caller's.
+            anime.build();
             List<RelatedAnimeItem> related = related(page, animeId, crawlDate);
             Set<MalUrl> links = new LinkedHashSet<>();
             related.forEach(r -> links.add(MalUrl.anime(r.relatedAnimeId())));

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
  * No real MAL API v2 recording exists (see shared/data/README.md section 5): these answers were written by
  * hand after the documented response shape, with the values of Cowboy Bebop's MAL page.
  */
-class MalApiParsersTest {
+public class MalApiParsersTest {
 
     private static final Instant CRAWLED = Instant.parse("2024-01-01T00:00:00Z");
 
-    static final String ANIME = """
+    public static final String ANIME = """
             {"id": 1, "title": "Cowboy Bebop",
              "main_picture": {"medium": "https://cdn.myanimelist.net/images/anime/4/19644.jpg",
                               "large": "https://cdn.myanimelist.net/images/anime/4/19644l.jpg"},
