@@ -4,23 +4,28 @@ import dev.animerec.crawler.crawl.UrlCrawler;
 import dev.animerec.crawler.http.FetchException;
 import dev.animerec.crawler.parse.ParseException;
 import dev.animerec.crawler.parse.Parsed;
+import dev.animerec.items.Item;
 import dev.animerec.schedule.MalUrl;
 import dev.animerec.schedule.ScheduleRepository;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Crawls one url end to end: items onto the ingestion queue first (durable), then the schedule (crawled;
- * inspected for every link seen). A url that fails after its last attempt is recorded as failed with the
- * reason, which also writes its dead letter. Either way the caller may then ack the queue message.
+ * inspected for every link seen). A url whose crawl fails (after the client's last attempt, or on a page
+ * no parser can read) is recorded as failed with the reason, which also writes its dead letter.
+ * <p>
+ * A failure of the sink or of the schedule database is not the url's fault: it propagates, so the caller's
+ * transaction rolls back and the queue message is delivered again.
  */
 public final class CrawlHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CrawlHandler.class);
 
-    /** What became of one url. */
-    public record Outcome(String url, boolean crawled, int items, int links, String failure) {
+    /** What became of one url: its items when crawled, the reason when dead-lettered. */
+    public record Outcome(String url, boolean crawled, List<Item> items, int links, String failure) {
     }
 
     private final UrlCrawler crawler;
@@ -33,28 +38,35 @@ public final class CrawlHandler {
         this.schedule = schedule;
     }
 
+    /**
+     * @param url an anime or profile url on MAL or on the configured MAL base; anything else is the
+     *            caller's to reject ({@link UrlCrawler#entity} throws {@link IllegalArgumentException})
+     * @param attempt how many times this url has been handed out, 1 the first time
+     */
     public Outcome handle(String url, int attempt) throws InterruptedException {
-        MalUrl entity;
+        MalUrl entity = crawler.entity(url);
+        Parsed parsed;
         try {
-            entity = crawler.entity(url);
-        } catch (IllegalArgumentException e) {
-            // Not a schedulable url: no schedule row to mark, the reason goes to the log and the caller.
-            log.error("dead letter {}: {}", url, e.getMessage());
-            return new Outcome(url, false, 0, 0, e.getMessage());
-        }
-        try {
-            Parsed parsed = crawler.crawl(url);
-            sink.publish(parsed.items());
-            Instant now = Instant.now();
-            schedule.markCrawled(entity, now);
-            schedule.markInspected(parsed.links(), now);
-            return new Outcome(url, true, parsed.items().size(), parsed.links().size(), null);
+            parsed = crawler.crawl(url);
         } catch (FetchException | ParseException e) {
-            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
             int attempts = e instanceof FetchException f ? Math.max(attempt, f.attempts()) : attempt;
-            schedule.markFailed(entity, attempts, reason, Instant.now());
-            log.warn("dead letter {}: {}", url, reason);
-            return new Outcome(url, false, 0, 0, reason);
+            return deadLetter(entity, url, attempts, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            // A parser bug must not block the queue behind one url: it is dead-lettered like a bad page,
+            // with the stack trace in the log for whoever fixes the parser.
+            log.error("unexpected failure crawling {}", url, e);
+            return deadLetter(entity, url, attempt, "unexpected " + e);
         }
+        sink.publish(parsed.items());
+        Instant now = Instant.now();
+        schedule.markCrawled(entity, now);
+        schedule.markInspected(parsed.links(), now);
+        return new Outcome(url, true, parsed.items(), parsed.links().size(), null);
+    }
+
+    private Outcome deadLetter(MalUrl entity, String url, int attempts, String reason) {
+        schedule.markFailed(entity, attempts, reason, Instant.now());
+        log.warn("dead letter {}: {}", url, reason);
+        return new Outcome(url, false, List.of(), 0, reason);
     }
 }
