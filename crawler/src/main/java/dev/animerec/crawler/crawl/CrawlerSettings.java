@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Where and how to crawl. Every value is read through one lookup (Spring properties
- * {@code animerec.crawler.*} or the environment), so mirrors and tests can point the crawler elsewhere:
+ * Where and how to crawl. Every value is read by its environment-variable name through one lookup (the
+ * environment and JVM system properties for the one-shot command, the Spring environment, which includes
+ * both, for the worker and the service), so mirrors and tests can point the crawler elsewhere:
  * {@code MAL_BASE_URL}, {@code MAL_API_BASE_URL}, {@code JIKAN_BASE_URL}; the MAL API client id comes from
  * {@code MAL_CLIENT_ID} only.
  */
