@@ -22,7 +22,8 @@ import okhttp3.mockwebserver.RecordedRequest;
  * url: a page without the 2017-2021 review blocks, which yields no reviews, as the live 2023 page would.
  * <p>
  * Any other anime id answers with the same pages (the items then name 49827; the schedule rows are keyed
- * by the requested url), unless scripted to answer a status or to hang until {@link #release()}.
+ * by the requested url), unless scripted to answer a status or to hang until {@link #release()}. It also
+ * serves the seeds' pages: MAL's {@code /users.php} and, as a Jikan mirror, {@code /top/anime}.
  */
 public final class MalMirror implements AutoCloseable {
 
@@ -30,6 +31,7 @@ public final class MalMirror implements AutoCloseable {
 
     private final MockWebServer server = new MockWebServer();
     private final Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+    private final Map<String, Integer> pathStatuses = new ConcurrentHashMap<>();
     private final Set<Integer> hanging = ConcurrentHashMap.newKeySet();
     private final CountDownLatch released = new CountDownLatch(1);
     private final CountDownLatch hangReached = new CountDownLatch(1);
@@ -60,6 +62,18 @@ public final class MalMirror implements AutoCloseable {
         return this;
     }
 
+    /** Every request for this path (without query) answers {@code status}. */
+    public MalMirror answer(String path, int status) {
+        pathStatuses.put(path, status);
+        return this;
+    }
+
+    /** This path answers its recorded page again. */
+    public MalMirror restore(String path) {
+        pathStatuses.remove(path);
+        return this;
+    }
+
     /** The main page of this anime is answered only after {@link #release()}. */
     public MalMirror hang(int animeId) {
         hanging.add(animeId);
@@ -83,6 +97,17 @@ public final class MalMirror implements AutoCloseable {
         String target = request.getPath();
         paths.add(target);
         String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
+        Integer pathStatus = pathStatuses.get(path);
+        if (pathStatus != null) {
+            return new MockResponse().setResponseCode(pathStatus).setBody("scripted " + pathStatus);
+        }
+        if (path.equals("/users.php")) {
+            return new MockResponse().setBody(Fixtures.read("mal/users_php_discovery.html"));
+        }
+        if (path.equals("/top/anime")) {
+            return new MockResponse().setHeader("Content-Type", "application/json")
+                    .setBody(Fixtures.read("jikan/top-success.json"));
+        }
         Matcher anime = ANIME.matcher(path);
         if (!anime.matches()) {
             return new MockResponse().setResponseCode(404).setBody("not recorded: " + target);

@@ -4,7 +4,7 @@ import dev.animerec.crawler.crawl.CrawlerSettings;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Crawler settings pointing MAL at a local mirror, with budgets and back-off shrunk so tests take seconds. */
+/** Crawler settings pointing MAL and Jikan at a local mirror, with budgets and back-off shrunk so tests take seconds. */
 public final class TestSettings {
 
     private TestSettings() {
@@ -14,6 +14,7 @@ public final class TestSettings {
     public static Map<String, String> properties(String malBaseUrl) {
         Map<String, String> properties = new HashMap<>();
         properties.put("MAL_BASE_URL", malBaseUrl);
+        properties.put("JIKAN_BASE_URL", malBaseUrl);
         properties.put("CRAWLER_MAL_PER_SECOND", "1000");
         properties.put("CRAWLER_MAX_ATTEMPTS", "3");
         properties.put("CRAWLER_BACKOFF_BASE_MS", "10");

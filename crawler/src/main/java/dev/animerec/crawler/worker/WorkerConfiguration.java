@@ -33,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The queue worker ({@code animerec.crawler.mode=worker}): the crawl queue of the scheduler, read locally
  * from the JDBC channel message store (region and group {@code crawl-requests}) or, on {@code gcp}, from
- * the Pub/Sub subscription {@code crawl-requests-workers}.
+ * the Pub/Sub subscription {@code crawl-requests-workers}. (The nested configurations repeat the mode
+ * condition: component scanning finds them on their own.)
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "animerec.crawler.mode", havingValue = "worker")
@@ -47,6 +48,7 @@ class WorkerConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "animerec.crawler.mode", havingValue = "worker")
     @Profile("!gcp")
     static class LocalQueue {
 
@@ -79,6 +81,7 @@ class WorkerConfiguration {
      * {@code animerec.crawler.worker.concurrency} in {@code application-gcp.yml}.
      */
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "animerec.crawler.mode", havingValue = "worker")
     @Profile("gcp")
     static class PubSubQueue {
 
