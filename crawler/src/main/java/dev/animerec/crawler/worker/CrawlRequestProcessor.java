@@ -41,9 +41,7 @@ final class CrawlRequestProcessor {
                         + " does not match its url, a " + entity.kind().wireName() + " url");
             }
         } catch (IllegalArgumentException e) {
-            deadLetters.record(payload, "invalid", 1, "malformed crawl request: " + e.getMessage());
-            log.warn("dead letter (malformed crawl request) {}: {}", payload, e.getMessage());
-            failed.incrementAndGet();
+            rejectMalformed(payload, e.getMessage());
             return;
         }
         CrawlHandler.Outcome outcome;
@@ -59,9 +57,20 @@ final class CrawlRequestProcessor {
         } else {
             failed.incrementAndGet();
         }
+        logProgress(request.url(), outcome);
+    }
+
+    /** A message that names no crawlable url: dead-lettered as it came, so that it can be acked. */
+    void rejectMalformed(String payload, String reason) {
+        deadLetters.record(payload, "invalid", 1, "malformed crawl request: " + reason);
+        log.warn("dead letter (malformed crawl request) {}: {}", payload, reason);
+        failed.incrementAndGet();
+    }
+
+    private void logProgress(String url, CrawlHandler.Outcome outcome) {
         double minutes = Math.max((System.nanoTime() - started) / 60e9, 1e-9);
         log.info("{} {}: {} items, {} links | so far {} crawled, {} dead-lettered, {} items, {} urls/min",
-                outcome.crawled() ? "crawled" : "dead-lettered", request.url(), outcome.items().size(),
+                outcome.crawled() ? "crawled" : "dead-lettered", url, outcome.items().size(),
                 outcome.links(), crawled.get(), failed.get(), items.get(),
                 String.format("%.1f", (crawled.get() + failed.get()) / minutes));
     }

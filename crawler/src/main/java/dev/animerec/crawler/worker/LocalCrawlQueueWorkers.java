@@ -74,11 +74,12 @@ final class LocalCrawlQueueWorkers implements SmartLifecycle {
     }
 
     private void handle(Message<?> message) {
-        if (!(message.getPayload() instanceof String payload)) {
-            throw new IllegalStateException("crawl queue payload must be a JSON string, was "
+        if (message.getPayload() instanceof String payload) {
+            processor.process(payload);
+        } else {
+            processor.rejectMalformed(String.valueOf(message.getPayload()), "the payload must be a JSON string, was a "
                     + message.getPayload().getClass().getName());
         }
-        processor.process(payload);
     }
 
     @Override

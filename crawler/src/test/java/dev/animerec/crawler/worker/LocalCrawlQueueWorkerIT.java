@@ -121,6 +121,7 @@ class LocalCrawlQueueWorkerIT {
         enqueue(request("https://myanimelist.net/anime/404404", "anime"));
         enqueue("{\"url\": \"https://myanimelist.net/anime/1\", \"kind\": \"manga\", \"attempt\": 1}");
         enqueue("not json at all");
+        producer.send(MessageBuilder.withPayload(42).build());
 
         worker = startWorker();
         await("the queue is empty", () -> queued() == 0);
@@ -128,7 +129,7 @@ class LocalCrawlQueueWorkerIT {
         assertThat(crawledCount(49827)).isEqualTo(1);
         assertThat(spoolFiles()).isEqualTo(1);
         List<Map<String, Object>> dead = jdbc.queryForList("SELECT url, kind, reason FROM crawl_dead_letter ORDER BY id");
-        assertThat(dead).hasSize(3);
+        assertThat(dead).hasSize(4);
         assertThat(dead).anySatisfy(row -> {
             assertThat(row.get("url")).isEqualTo("https://myanimelist.net/anime/404404");
             assertThat((String) row.get("reason")).contains("HTTP 404");
@@ -140,6 +141,10 @@ class LocalCrawlQueueWorkerIT {
         assertThat(dead).anySatisfy(row -> {
             assertThat(row.get("url")).isEqualTo("not json at all");
             assertThat(row.get("kind")).isEqualTo("invalid");
+        });
+        assertThat(dead).anySatisfy(row -> {
+            assertThat(row.get("url")).isEqualTo("42");
+            assertThat((String) row.get("reason")).contains("must be a JSON string");
         });
     }
 
