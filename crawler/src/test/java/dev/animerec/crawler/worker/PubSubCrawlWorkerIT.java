@@ -2,6 +2,7 @@ package dev.animerec.crawler.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.cloud.spring.pubsub.PubSubAdmin;
 import com.google.cloud.spring.pubsub.core.PubSubTemplate;
 import com.google.cloud.spring.pubsub.support.AcknowledgeablePubsubMessage;
 import dev.animerec.crawler.CrawlerSpringApplication;
@@ -104,6 +105,40 @@ class PubSubCrawlWorkerIT {
                 .containsEntry("url", "https://myanimelist.net/anime/404404")
                 .containsEntry("attempts", 3)
                 .satisfies(row -> assertThat((String) row.get("reason")).contains("HTTP 404"));
+    }
+
+    @Test
+    void aRequestWhoseItemsCannotBePublishedIsNackedAndCrawledAgainLater() throws Exception {
+        PubSubTemplate pubSub = worker.getBean(PubSubTemplate.class);
+        PubSubAdmin admin = worker.getBean(PubSubAdmin.class);
+        admin.deleteSubscription("items-ingest");
+        admin.deleteTopic("items");
+        JdbcTemplate jdbc = TestPostgres.jdbc();
+        try {
+            pubSub.publish("crawl-requests", "{\"url\":\"https://myanimelist.net/anime/7\",\"kind\":\"anime\","
+                    + "\"scheduledAt\":\"2025-01-01T00:00:00Z\",\"attempt\":1}").get(10, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (mirror.paths().stream().filter("/anime/7"::equals).count() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(mirror.paths()).as("delivered again after the nack").filteredOn("/anime/7"::equals)
+                    .hasSizeGreaterThanOrEqualTo(2);
+            assertThat(jdbc.queryForList("SELECT crawled_count FROM anime_schedule WHERE anime_id = 7", Integer.class))
+                    .as("no crawled mark while the items are not durable").allMatch(count -> count == 0);
+        } finally {
+            admin.createTopic("items");
+            admin.createSubscription("items-ingest", "items");
+        }
+
+        // Both items of the crawl (anime and its related anime), pulled so that no other test sees them.
+        assertThat(pull(pubSub, "items-ingest", 2)).extracting(Item::url).allMatch(url -> url.endsWith("/anime/7"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (jdbc.queryForObject("SELECT count(*) FROM anime_schedule WHERE anime_id = 7 AND crawled_count > 0",
+                Integer.class) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(jdbc.queryForObject("SELECT crawled_count FROM anime_schedule WHERE anime_id = 7", Integer.class))
+                .isGreaterThanOrEqualTo(1);
     }
 
     private static List<Item> pull(PubSubTemplate pubSub, String subscription, int expected) throws Exception {
