@@ -16,7 +16,9 @@ import java.util.Map;
 
 /**
  * Parse throughput per page kind on one thread (one core), over the recorded fixtures:
- * {@code mvn -B -o -pl crawler -Pbench test-compile exec:java}. Prints pages/s per kind.
+ * {@code mvn -B -o -pl crawler -Pbench test-compile exec:exec}, in a JVM of its own (inside Maven's JVM the
+ * same loop measured several times slower). Arguments: seconds measured per kind (3), seconds of warm-up
+ * per kind (3: on a loaded machine the JIT needs that long). Prints pages/s per kind.
  */
 public final class ParseBenchmark {
 
@@ -44,9 +46,10 @@ public final class ParseBenchmark {
         kinds.put("jikan anime (7 KB)", () -> new JikanAnimeParser().parse(jikanAnime, "u", now));
         kinds.put("jikan user full (18 KB)", () -> new JikanUserParser().parse(jikanUser, "u", now));
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3.0;
+        double warmup = args.length > 1 ? Double.parseDouble(args[1]) : 3.0;
         System.out.printf("%-40s %10s %12s%n", "page kind", "pages", "pages/s");
         for (Map.Entry<String, Parse> kind : kinds.entrySet()) {
-            long warmupEnd = System.nanoTime() + 1_000_000_000L;
+            long warmupEnd = System.nanoTime() + (long) (warmup * 1e9);
             while (System.nanoTime() < warmupEnd) {
                 kind.getValue().run();
             }
