@@ -1,6 +1,6 @@
 package dev.animerec.batch.schedule;
 
-import dev.animerec.batch.queue.CrawlRequestJson;
+import dev.animerec.schedule.CrawlRequestJson;
 import dev.animerec.schedule.CrawlRequest;
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemWriter;

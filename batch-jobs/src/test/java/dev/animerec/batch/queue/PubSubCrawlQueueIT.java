@@ -1,5 +1,6 @@
 package dev.animerec.batch.queue;
 
+import dev.animerec.testing.PubSubEmulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package dev.animerec.crawler.worker;
 
+import dev.animerec.schedule.CrawlRequestJson;
 import dev.animerec.crawler.crawl.UrlCrawler;
 import dev.animerec.crawler.output.CrawlHandler;
 import dev.animerec.schedule.CrawlRequest;

@@ -7,7 +7,7 @@ import com.google.cloud.spring.pubsub.core.PubSubTemplate;
 import com.google.cloud.spring.pubsub.support.AcknowledgeablePubsubMessage;
 import dev.animerec.crawler.CrawlerSpringApplication;
 import dev.animerec.crawler.MalMirror;
-import dev.animerec.crawler.PubSubEmulator;
+import dev.animerec.testing.PubSubEmulator;
 import dev.animerec.crawler.TestPostgres;
 import dev.animerec.crawler.TestSettings;
 import dev.animerec.items.AnimeItem;

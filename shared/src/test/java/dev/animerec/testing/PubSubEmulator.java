@@ -1,4 +1,4 @@
-package dev.animerec.crawler;
+package dev.animerec.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,8 +11,8 @@ import dev.animerec.localruntime.Ports;
 
 /**
  * The Pub/Sub emulator of the Google Cloud SDK ({@code gcloud beta emulators pubsub start}) on a free
- * loopback port, started and stopped by the test (the same helper as batch-jobs' tests). {@link #find()} is
- * empty when the SDK or its emulator component is not installed.
+ * loopback port, started and stopped by the test. Shared by the modules' Pub/Sub tests through the shared test jar. {@link #find()} is empty when the SDK or its emulator
+ * component is not installed.
  */
 public final class PubSubEmulator implements AutoCloseable {
 
