@@ -21,6 +21,9 @@ import org.apache.spark.ml.recommendation.ALS;
 import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
@@ -40,8 +43,7 @@ public final class RetrieveStep {
         Dataset<Row> training = interactions
                 .filter(col("part").isin(PrepareStep.TRAIN, PrepareStep.VALIDATION_VISIBLE, PrepareStep.TEST_VISIBLE))
                 .filter(col("weight").notEqual(0));
-        Dataset<Row> users = training.select("username").distinct().orderBy("username")
-                .withColumn("user_idx", row_number().over(Window.orderBy("username")).minus(1).cast("int"));
+        Dataset<Row> users = userIndex(spark, training);
         Dataset<Row> alsInput = training.join(users, "username").select("user_idx", "anime_id", "weight").cache();
         progress.count("ALS training rows", alsInput.count());
 
@@ -86,6 +88,14 @@ public final class RetrieveStep {
         }
         alsInput.unpersist();
         progress.done();
+    }
+
+    /** Dense int ids for ALS, assigned in username order without funnelling all users through one partition. */
+    static Dataset<Row> userIndex(SparkSession spark, Dataset<Row> training) {
+        var indexed = training.select("username").distinct().orderBy("username").javaRDD().zipWithIndex()
+                .map(pair -> RowFactory.create(pair._1().getString(0), Math.toIntExact(pair._2())));
+        return spark.createDataFrame(indexed, new StructType().add("username", DataTypes.StringType, false)
+                .add("user_idx", DataTypes.IntegerType, false));
     }
 
     /**
