@@ -20,7 +20,7 @@ import org.apache.spark.sql.SparkSession;
 public final class MlCli {
 
     static final List<String> COMMANDS = List.of("prepare", "retrieve", "rank", "infer", "similar", "evaluate",
-            "train", "recommend");
+            "train", "recommend", "tune");
     static final Set<String> OPTIONS = Set.of("home", "workspace", "version", "interactions", "anime", "lists", "k",
             "out", "master", "sample-percent", "seed", "als-rank", "als-iterations", "als-reg", "als-alpha",
             "negative-feedback", "gbt-trees", "gbt-depth", "ease-items", "ease-lambda", "cooccurrence-cap");
@@ -52,7 +52,7 @@ public final class MlCli {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        MlSettings settings = settings(options);
+        MlSettings settings = command.equals("tune") ? MlSettings.defaults() : settings(options);
         SparkSession spark = SparkSessions.create(options.get("master"));
         try {
             MlPipeline pipeline = new MlPipeline(spark, home, settings);
@@ -64,6 +64,12 @@ public final class MlCli {
                 case "infer" -> pipeline.infer(pipeline.context(version));
                 case "similar" -> pipeline.similar(pipeline.context(version));
                 case "evaluate" -> pipeline.evaluate(pipeline.context(version));
+                case "tune" -> new dev.animerec.ml.retrieval.AlsTuning().run(pipeline.context(version),
+                        doubles(options.getOrDefault("negative-feedback", "true,false")).stream()
+                                .map(v -> v != 0).toList(),
+                        doubles(options.getOrDefault("als-alpha", "5,10,40")),
+                        doubles(options.getOrDefault("als-reg", "0.05,0.5")),
+                        doubles(options.getOrDefault("als-rank", "64")).stream().map(Double::intValue).toList());
                 case "train" -> {
                     if (options.containsKey("interactions")) {
                         String anime = options.getOrDefault("anime", "data/snapshot/anime_info.csv.gz");
@@ -114,6 +120,12 @@ public final class MlCli {
                 Integer.parseInt(o.getOrDefault("gbt-depth", String.valueOf(d.gbtDepth()))),
                 Integer.parseInt(o.getOrDefault("ease-items", String.valueOf(d.easeItems()))),
                 Double.parseDouble(o.getOrDefault("ease-lambda", String.valueOf(d.easeLambda()))));
+    }
+
+    /** A comma-separated grid; for booleans "true"/"false" map to 1/0. */
+    private static List<Double> doubles(String csv) {
+        return java.util.Arrays.stream(csv.split(",")).map(String::trim)
+                .map(v -> v.equals("true") ? 1.0 : v.equals("false") ? 0.0 : Double.parseDouble(v)).toList();
     }
 
     private static String required(Map<String, String> options, String name) {
