@@ -23,7 +23,7 @@ public final class MlCli {
             "train", "recommend", "tune");
     static final Set<String> OPTIONS = Set.of("home", "workspace", "version", "interactions", "anime", "lists", "k",
             "out", "master", "sample-percent", "seed", "als-rank", "als-iterations", "als-reg", "als-alpha",
-            "negative-feedback", "gbt-trees", "gbt-depth", "ease-items", "ease-lambda", "cooccurrence-cap");
+            "negative-feedback", "bq-processed", "bq-results", "gbt-trees", "gbt-depth", "ease-items", "ease-lambda", "cooccurrence-cap");
 
     public static void main(String[] args) {
         try {
@@ -55,7 +55,8 @@ public final class MlCli {
         MlSettings settings = command.equals("tune") ? MlSettings.defaults() : settings(options);
         SparkSession spark = SparkSessions.create(options.get("master"));
         try {
-            MlPipeline pipeline = new MlPipeline(spark, home, settings);
+            MlPipeline pipeline = new MlPipeline(spark, home, settings, options.get("bq-processed"),
+                    options.get("bq-results"));
             String version = options.get("version");
             switch (command) {
                 case "prepare" -> pipeline.prepare(version);

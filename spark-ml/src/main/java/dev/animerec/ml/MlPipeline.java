@@ -27,11 +27,25 @@ public final class MlPipeline {
     private final SparkSession spark;
     private final MlHome home;
     private final MlSettings settings;
+    private final String bigQueryProcessed;
+    private final String bigQueryResults;
 
     public MlPipeline(SparkSession spark, String home, MlSettings settings) {
+        this(spark, home, settings, null, null);
+    }
+
+    /**
+     * @param bigQueryProcessed {@code project.dataset} to read the processed tables from through the
+     *                          spark-bigquery-connector instead of Parquet under the home (null: Parquet)
+     * @param bigQueryResults   {@code project.dataset} to also write recommendations and similar into (null: no)
+     */
+    public MlPipeline(SparkSession spark, String home, MlSettings settings, String bigQueryProcessed,
+                      String bigQueryResults) {
         this.spark = spark;
         this.home = new MlHome(home, spark.sparkContext().hadoopConfiguration());
         this.settings = settings;
+        this.bigQueryProcessed = bigQueryProcessed;
+        this.bigQueryResults = bigQueryResults;
     }
 
     public MlHome home() {
@@ -42,7 +56,7 @@ public final class MlPipeline {
         String name = version != null ? version
                 : ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         MlContext context = new MlContext(spark, home, name, settings);
-        String processed = home.processedVersion();
+        String processed = processedVersion();
         new PrepareStep().run(context, table(processed, "user_anime"), table(processed, "anime"));
         home.writePointer(home.modelsRoot() + "/BUILDING", name);
         return context;
@@ -54,7 +68,7 @@ public final class MlPipeline {
     }
 
     public void retrieve(MlContext context) {
-        String processed = home.processedVersion();
+        String processed = processedVersion();
         new RetrieveStep().run(context, table(processed, "anime"), table(processed, "anime_anime"));
     }
 
@@ -64,11 +78,13 @@ public final class MlPipeline {
 
     public void infer(MlContext context) {
         new InferStep().run(context);
+        exportToBigQuery(context, "recommendations");
         publishIfComplete(context);
     }
 
     public void similar(MlContext context) {
         new SimilarStep().run(context);
+        exportToBigQuery(context, "similar");
         publishIfComplete(context);
     }
 
@@ -95,7 +111,23 @@ public final class MlPipeline {
         }
     }
 
+    private String processedVersion() {
+        return bigQueryProcessed != null ? "bigquery" : home.processedVersion();
+    }
+
     private Dataset<Row> table(String processedVersion, String table) {
+        if (bigQueryProcessed != null) {
+            return spark.read().format("bigquery").load(bigQueryProcessed + "." + table);
+        }
         return spark.read().parquet(home.processedTable(processedVersion, table));
+    }
+
+    private void exportToBigQuery(MlContext context, String name) {
+        if (bigQueryResults != null) {
+            spark.read().parquet(context.modelDir() + "/" + name + ".parquet")
+                    .withColumn("model_version", org.apache.spark.sql.functions.lit(context.version()))
+                    .write().format("bigquery").option("writeMethod", "direct").mode("overwrite")
+                    .save(bigQueryResults + "." + name);
+        }
     }
 }

@@ -76,6 +76,8 @@ public final class Recommender {
             itemItemRank[itemItemTop[r]] = r;
         }
         int[] chosen = chooseCandidates(alsTop, itemItemTop, n);
+        double bestAls = alsTop.length == 0 ? 0 : als[alsTop[0]];
+        double bestItemItem = itemItemTop.length == 0 ? 0 : itemItem[itemItemTop[0]];
         UserProfile profile = new UserProfile(list);
         double[][] features = new double[chosen.length][];
         int[] sources = new int[chosen.length];
@@ -83,6 +85,8 @@ public final class Recommender {
             int j = chosen[c];
             int rank = alsRank[j] >= 0 ? alsRank[j] : rankOf(als, onList, j);
             features[c] = profile.features(j, als[j], rank, itemItem[j], itemItemRank[j]);
+            features[c][17] = bestAls > 0 ? als[j] / bestAls : 0;
+            features[c][18] = bestItemItem > 0 ? itemItem[j] / bestItemItem : 0;
             sources[c] = bestSource[j];
         }
         return new CandidateSet(chosen, features, sources);
