@@ -20,7 +20,7 @@ import org.apache.spark.sql.SparkSession;
 public final class MlCli {
 
     static final List<String> COMMANDS = List.of("prepare", "retrieve", "rank", "infer", "similar", "evaluate",
-            "train", "recommend", "tune");
+            "train", "recommend", "tune", "tune-ease");
     static final Set<String> OPTIONS = Set.of("home", "workspace", "version", "interactions", "anime", "lists", "k",
             "out", "master", "sample-percent", "seed", "als-rank", "als-iterations", "als-reg", "als-alpha",
             "negative-feedback", "bq-processed", "bq-results", "gbt-trees", "gbt-depth", "ease-items", "ease-lambda", "cooccurrence-cap");
@@ -52,7 +52,7 @@ public final class MlCli {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        MlSettings settings = command.equals("tune") ? MlSettings.defaults() : settings(options);
+        MlSettings settings = command.startsWith("tune") ? MlSettings.defaults() : settings(options);
         SparkSession spark = SparkSessions.create(options.get("master"));
         try {
             MlPipeline pipeline = new MlPipeline(spark, home, settings, options.get("bq-processed"),
@@ -65,6 +65,8 @@ public final class MlCli {
                 case "infer" -> pipeline.infer(pipeline.context(version));
                 case "similar" -> pipeline.similar(pipeline.context(version));
                 case "evaluate" -> pipeline.evaluate(pipeline.context(version));
+                case "tune-ease" -> new dev.animerec.ml.evaluation.EaseTuning().run(pipeline.context(version),
+                        doubles(options.getOrDefault("ease-lambda", "50,200,800")));
                 case "tune" -> new dev.animerec.ml.retrieval.AlsTuning().run(pipeline.context(version),
                         doubles(options.getOrDefault("negative-feedback", "true,false")).stream()
                                 .map(v -> v != 0).toList(),

@@ -8,6 +8,7 @@ import dev.animerec.ml.common.Progress;
 import dev.animerec.ml.inference.InferStep;
 import dev.animerec.ml.inference.UserLists;
 import dev.animerec.ml.prepare.PrepareStep;
+import dev.animerec.ml.serving.Ease;
 import dev.animerec.ml.serving.ItemCatalogue;
 import dev.animerec.ml.serving.Neighbours;
 import dev.animerec.ml.serving.Recommender;
@@ -43,7 +44,7 @@ public final class EvaluateStep {
         int n = catalogue.size();
         List<Row> users = UserLists.load(context, List.of(PrepareStep.TEST_VISIBLE), PrepareStep.TEST_HIDDEN)
                 .collectAsList();
-        Ease ease = fitEase(context, model, index);
+        Ease ease = model.ease();
         Recommender recommender = new Recommender(model);
         Map<String, double[][]> recall = new LinkedHashMap<>();
         Map<String, double[][]> ndcg = new LinkedHashMap<>();
@@ -112,21 +113,7 @@ public final class EvaluateStep {
         return report;
     }
 
-    private Ease fitEase(MlContext context, ServingModel model, Map<Integer, Integer> index) {
-        List<Row> lists = context.spark().read().parquet(context.work("interactions.parquet"))
-                .filter(col("part").isin(PrepareStep.TRAIN, PrepareStep.VALIDATION_VISIBLE, PrepareStep.TEST_VISIBLE))
-                .filter(col("weight").gt(0))
-                .groupBy("username").agg(collect_list(col("anime_id")).as("items")).collectAsList();
-        List<int[]> positives = new ArrayList<>(lists.size());
-        for (Row row : lists) {
-            positives.add(row.<Integer>getList(1).stream().filter(index::containsKey).mapToInt(index::get).toArray());
-        }
-        int[] items = TopK.select(model.catalogue().trainPopularity(), null,
-                Math.min(context.settings().easeItems(), model.catalogue().size()), 0.0);
-        return Ease.fit(items, model.catalogue().size(), positives, context.settings().easeLambda());
-    }
-
-    private static int[] positives(UserList list) {
+    static int[] positives(UserList list) {
         List<Integer> items = new ArrayList<>();
         for (int e = 0; e < list.items().length; e++) {
             if (list.ratings()[e] > 0) {

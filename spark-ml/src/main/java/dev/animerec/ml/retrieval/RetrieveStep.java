@@ -29,8 +29,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * Retrieval: implicit ALS on the training part (training users plus the visible part of held-out users) and an
- * item-to-item co-occurrence source (cosine of "watched and liked by the same users"). Writes the user factors
+ * Retrieval: implicit ALS on the training part (training users plus the visible part of held-out users) and two
+ * item-to-item sources, co-occurrence cosine ("watched and liked by the same users") and EASE. Writes the user factors
  * for the batch and the serving artefacts (catalogue, item factors, neighbours) that ranking and serving read.
  */
 public final class RetrieveStep {
@@ -80,7 +80,8 @@ public final class RetrieveStep {
         progress.note("neighbours for {} of {} items", countNonEmpty(neighbours), n);
 
         ServingModel model = new ServingModel(new Signals(settings.negativeFeedback()), catalogue,
-                ItemFactors.of(rank, settings.alsRegParam(), settings.alsAlpha(), factors), neighbours, null);
+                ItemFactors.of(rank, settings.alsRegParam(), settings.alsAlpha(), factors), neighbours,
+                EaseFit.fit(context, catalogue, settings.easeLambda()), null);
         try {
             model.write(context.home().files(context.servingDir()));
         } catch (IOException e) {

@@ -14,7 +14,8 @@ import java.util.Map;
 public final class Recommender {
 
     public static final int CANDIDATES = 300;
-    public static final int ALS_CANDIDATES = 200;
+    public static final int ALS_CANDIDATES = 150;
+    public static final int EASE_CANDIDATES = 100;
 
     private final ServingModel model;
 
@@ -63,6 +64,13 @@ public final class Recommender {
                 }
             }
         }
+        double[] ease = model.ease().scores(positives(list), n);
+        int[] easeTop = TopK.select(ease, onList, CANDIDATES, Double.NEGATIVE_INFINITY);
+        int[] easeRank = new int[n];
+        Arrays.fill(easeRank, CANDIDATES);
+        for (int r = 0; r < easeTop.length; r++) {
+            easeRank[easeTop[r]] = r;
+        }
         int[] alsTop = TopK.select(als, onList, CANDIDATES, Double.NEGATIVE_INFINITY);
         int[] itemItemTop = TopK.select(itemItem, onList, CANDIDATES, 0.0);
         int[] alsRank = new int[n];
@@ -75,7 +83,7 @@ public final class Recommender {
         for (int r = 0; r < itemItemTop.length; r++) {
             itemItemRank[itemItemTop[r]] = r;
         }
-        int[] chosen = chooseCandidates(alsTop, itemItemTop, n);
+        int[] chosen = chooseCandidates(alsTop, easeTop, itemItemTop, n);
         double bestAls = alsTop.length == 0 ? 0 : als[alsTop[0]];
         double bestItemItem = itemItemTop.length == 0 ? 0 : itemItem[itemItemTop[0]];
         UserProfile profile = new UserProfile(list);
@@ -87,6 +95,8 @@ public final class Recommender {
             features[c] = profile.features(j, als[j], rank, itemItem[j], itemItemRank[j]);
             features[c][17] = bestAls > 0 ? als[j] / bestAls : 0;
             features[c][18] = bestItemItem > 0 ? itemItem[j] / bestItemItem : 0;
+            features[c][19] = Double.isInfinite(ease[j]) ? 0 : ease[j];
+            features[c][20] = Math.log1p(easeRank[j]);
             sources[c] = bestSource[j];
         }
         return new CandidateSet(chosen, features, sources);
@@ -113,13 +123,20 @@ public final class Recommender {
         return recommend(list, model.factors().foldIn(list.items(), list.ratings()), k, explain);
     }
 
-    private static int[] chooseCandidates(int[] alsTop, int[] itemItemTop, int n) {
+    /** ALS top 150, then EASE's best not yet taken up to 250, then item-to-item, then more ALS, up to 300. */
+    private static int[] chooseCandidates(int[] alsTop, int[] easeTop, int[] itemItemTop, int n) {
         boolean[] taken = new boolean[n];
-        int[] chosen = new int[Math.min(CANDIDATES, alsTop.length + itemItemTop.length)];
+        int[] chosen = new int[CANDIDATES];
         int size = 0;
         for (int r = 0; r < Math.min(ALS_CANDIDATES, alsTop.length); r++) {
             taken[alsTop[r]] = true;
             chosen[size++] = alsTop[r];
+        }
+        for (int r = 0; r < easeTop.length && size < ALS_CANDIDATES + EASE_CANDIDATES; r++) {
+            if (!taken[easeTop[r]]) {
+                taken[easeTop[r]] = true;
+                chosen[size++] = easeTop[r];
+            }
         }
         for (int r = 0; r < itemItemTop.length && size < CANDIDATES; r++) {
             if (!taken[itemItemTop[r]]) {
@@ -134,6 +151,23 @@ public final class Recommender {
             }
         }
         return Arrays.copyOf(chosen, size);
+    }
+
+    private static int[] positives(UserList list) {
+        int count = 0;
+        for (double rating : list.ratings()) {
+            if (rating > 0) {
+                count++;
+            }
+        }
+        int[] items = new int[count];
+        int next = 0;
+        for (int e = 0; e < list.items().length; e++) {
+            if (list.ratings()[e] > 0) {
+                items[next++] = list.items()[e];
+            }
+        }
+        return items;
     }
 
     private static int rankOf(double[] scores, boolean[] excluded, int item) {

@@ -20,11 +20,11 @@ import java.util.Map;
 /**
  * The serving artefacts: item catalogue, ALS item factors, item-to-item neighbours and the GBT forest. On disk
  * ({@code serving/}): {@code manifest.json}, {@code catalogue.json}, {@code neighbours.json}, {@code gbt.json}
- * (absent until the ranking step ran) and {@code item_factors.bin} (big-endian float32, {@code items x rank},
+ * (absent until the ranking step ran), {@code ease.bin} (see {@link Ease}) and {@code item_factors.bin} (big-endian float32, {@code items x rank},
  * rows in catalogue order). Nothing here needs Spark.
  */
 public record ServingModel(Signals signals, ItemCatalogue catalogue, ItemFactors factors, Neighbours neighbours,
-                           GbtForest forest) implements Serializable {
+                           Ease ease, GbtForest forest) implements Serializable {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -47,7 +47,7 @@ public record ServingModel(Signals signals, ItemCatalogue catalogue, ItemFactors
     }
 
     public ServingModel withForest(GbtForest newForest) {
-        return new ServingModel(signals, catalogue, factors, neighbours, newForest);
+        return new ServingModel(signals, catalogue, factors, neighbours, ease, newForest);
     }
 
     public MappedList userList(String username, Map<Integer, Integer> indexById, int[] animeIds, String[] statuses,
@@ -91,6 +91,15 @@ public record ServingModel(Signals signals, ItemCatalogue catalogue, ItemFactors
                 out.writeFloat(f);
             }
         }
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(files.create("ease.bin")))) {
+            out.writeInt(ease.items().length);
+            for (int item : ease.items()) {
+                out.writeInt(item);
+            }
+            for (float w : ease.weights()) {
+                out.writeFloat(w);
+            }
+        }
     }
 
     public static ServingModel read(ArtifactFiles files) throws IOException {
@@ -122,8 +131,21 @@ public record ServingModel(Signals signals, ItemCatalogue catalogue, ItemFactors
                 factors[i] = in.readFloat();
             }
         }
+        Ease ease;
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(files.open("ease.bin")))) {
+            int[] items = new int[in.readInt()];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = in.readInt();
+            }
+            float[] weights = new float[items.length * items.length];
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = in.readFloat();
+            }
+            ease = new Ease(items, weights);
+        }
         return new ServingModel(new Signals(manifest.negativeFeedback()), catalogue,
-                ItemFactors.of(manifest.rank(), manifest.regParam(), manifest.alpha(), factors), neighbours, forest);
+                ItemFactors.of(manifest.rank(), manifest.regParam(), manifest.alpha(), factors), neighbours, ease,
+                forest);
     }
 
     public static ServingModel load(Path directory) {

@@ -1,29 +1,19 @@
-package dev.animerec.ml.evaluation;
+package dev.animerec.ml.serving;
 
-import dev.animerec.ml.common.Progress;
-import dev.animerec.ml.serving.Cholesky;
+import java.io.Serializable;
 import java.util.List;
 
 /**
  * EASE (Steck 2019): closed-form item-item weights {@code B = I - P diag(1/diag(P))}, {@code P = (X^T X +
  * lambda I)^-1}, zero diagonal. The inversion is n^3 and B is dense, so it is restricted to the {@code n} most
- * popular items; the rest of the catalogue gets no EASE score.
+ * popular items; the rest of the catalogue gets no EASE score. Used as a baseline in evaluation and as an
+ * item-to-item candidate source and feature in ranking; serialised as {@code ease.bin} (big-endian: n, the n
+ * catalogue indices, then n x n float32 weights).
  */
-public final class Ease {
-
-    private final int[] items;
-    private final int[] position;
-    private final double[] weights;
-
-    private Ease(int[] items, int[] position, double[] weights) {
-        this.items = items;
-        this.position = position;
-        this.weights = weights;
-    }
+public record Ease(int[] items, float[] weights) implements Serializable {
 
     /** @param items catalogue indices of the modelled items; @param lists each training user's positive items */
     public static Ease fit(int[] items, int catalogueSize, List<int[]> lists, double lambda) {
-        Progress progress = Progress.start("ease");
         int n = items.length;
         int[] position = new int[catalogueSize];
         java.util.Arrays.fill(position, -1);
@@ -49,20 +39,23 @@ public final class Ease {
             gram[d * n + d] += lambda;
         }
         double[] p = Cholesky.invert(gram, n);
-        double[] weights = new double[n * n];
+        float[] weights = new float[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                weights[i * n + j] = i == j ? 0 : -p[i * n + j] / p[j * n + j];
+                weights[i * n + j] = i == j ? 0 : (float) (-p[i * n + j] / p[j * n + j]);
             }
         }
-        progress.note("EASE on {} items, lambda {}", n, lambda);
-        progress.done();
-        return new Ease(items, position, weights);
+        return new Ease(items, weights);
     }
 
     /** Scores over the whole catalogue; items outside the modelled set score negative infinity. */
     public double[] scores(int[] list, int catalogueSize) {
         int n = items.length;
+        int[] position = new int[catalogueSize];
+        java.util.Arrays.fill(position, -1);
+        for (int p = 0; p < n; p++) {
+            position[items[p]] = p;
+        }
         double[] modelled = new double[n];
         for (int item : list) {
             int row = item < position.length ? position[item] : -1;
