@@ -46,7 +46,7 @@ class PipelineIT {
     private static final Path SNAPSHOT = Path.of("../data/snapshot");
 
     @TempDir
-    Path home;
+    static Path home;
 
     private final SparkSession spark = TestSpark.get();
     private MlContext context;

@@ -8,6 +8,11 @@ import dev.animerec.ml.SparkSessions;
 import dev.animerec.ml.common.MlContext;
 import dev.animerec.ml.common.MlSettings;
 import dev.animerec.ml.importcsv.CsvImport;
+import dev.animerec.ml.inference.UserLists;
+import dev.animerec.ml.prepare.PrepareStep;
+import dev.animerec.ml.serving.Recommender;
+import dev.animerec.ml.serving.ServingModel;
+import dev.animerec.ml.serving.UserList;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -58,6 +63,7 @@ public final class MlBench {
                 results.addAll(measure(scale, "infer", () -> pipeline.infer(context[0])));
                 results.addAll(measure(scale, "similar", () -> pipeline.similar(context[0])));
                 results.addAll(measure(scale, "evaluate", () -> pipeline.evaluate(context[0])));
+                results.add(foldInLatency(scale, context[0]));
             }
         } finally {
             spark.stop();
@@ -66,6 +72,36 @@ public final class MlBench {
         Files.createDirectories(out.getParent());
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), results);
         System.out.println("written " + out);
+    }
+
+    /** Serving latency: every user's visible list folded in and ranked (top 100), after one warm-up pass. */
+    private static Map<String, Object> foldInLatency(int scale, MlContext context) {
+        ServingModel model = ServingModel.load(Path.of(context.servingDir()));
+        Map<Integer, Integer> index = model.catalogue().indexById();
+        Recommender recommender = new Recommender(model);
+        List<UserList> lists = new ArrayList<>();
+        for (Row row : UserLists.load(context, List.of(PrepareStep.TRAIN, PrepareStep.VALIDATION_VISIBLE,
+                PrepareStep.TEST_VISIBLE), null).limit(500).collectAsList()) {
+            lists.add(UserLists.visibleList(model, index, row).list());
+        }
+        lists.forEach(list -> recommender.recommend(list, 100, true));
+        double[] millis = new double[lists.size()];
+        for (int u = 0; u < lists.size(); u++) {
+            long started = System.nanoTime();
+            recommender.recommend(lists.get(u), 100, true);
+            millis[u] = (System.nanoTime() - started) / 1e6;
+        }
+        java.util.Arrays.sort(millis);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("scale", scale);
+        result.put("step", "fold-in");
+        result.put("users", lists.size());
+        result.put("p50_ms", millis[millis.length / 2]);
+        result.put("p95_ms", millis[(int) (millis.length * 0.95)]);
+        result.put("max_ms", millis[millis.length - 1]);
+        System.out.printf("BENCH scale=%dx step=fold-in  users=%d p50=%.1f ms p95=%.1f ms max=%.1f ms%n", scale,
+                lists.size(), millis[millis.length / 2], millis[(int) (millis.length * 0.95)], millis[millis.length - 1]);
+        return result;
     }
 
     private static void scaleUp(SparkSession spark, MlPipeline pipeline, int scale) {
