@@ -112,8 +112,9 @@ public final class Recommender {
         }
         int[] order = TopK.select(scores, null, Math.min(k, scores.length), Double.NEGATIVE_INFINITY);
         List<Ranked> ranked = new ArrayList<>(order.length);
+        LikedVectors liked = explain ? likedVectors(list) : null;
         for (int c : order) {
-            List<String> reasons = explain ? reasons(list, userVector, set, c) : List.of();
+            List<String> reasons = explain ? reasons(list, liked, set, c) : List.of();
             ranked.add(new Ranked(set.items()[c], scores[c], set.features()[c], reasons));
         }
         return ranked;
@@ -180,12 +181,12 @@ public final class Recommender {
         return rank;
     }
 
-    private List<String> reasons(UserList list, double[] userVector, CandidateSet set, int candidate) {
+    private List<String> reasons(UserList list, LikedVectors liked, CandidateSet set, int candidate) {
         ItemCatalogue catalogue = model.catalogue();
         int item = set.items()[candidate];
         int source = set.bestSource()[candidate];
         if (source < 0) {
-            source = closestOnList(list, item);
+            source = closestOnList(liked, item);
         }
         List<String> reasons = new ArrayList<>(2);
         if (source >= 0) {
@@ -207,22 +208,38 @@ public final class Recommender {
         return reasons;
     }
 
-    private int closestOnList(UserList list, int item) {
+    /** The liked anime on the list as unit ALS vectors, computed once per user for the "because you watched". */
+    private record LikedVectors(int[] items, double[] weights, double[][] unit) {
+    }
+
+    private LikedVectors likedVectors(UserList list) {
         ItemFactors factors = model.factors();
-        double[] target = factors.vector(item);
-        double targetNorm = Math.sqrt(dot(target, target));
+        int[] liked = positives(list);
+        double[] weights = new double[liked.length];
+        double[][] unit = new double[liked.length][];
+        for (int e = 0, k = 0; e < list.items().length; e++) {
+            if (list.ratings()[e] > 0) {
+                weights[k] = list.ratings()[e];
+                double[] v = factors.vector(list.items()[e]);
+                double norm = Math.sqrt(dot(v, v));
+                for (int f = 0; f < v.length; f++) {
+                    v[f] = norm == 0 ? 0 : v[f] / norm;
+                }
+                unit[k++] = v;
+            }
+        }
+        return new LikedVectors(liked, weights, unit);
+    }
+
+    private int closestOnList(LikedVectors liked, int item) {
+        double[] target = model.factors().vector(item);
         int best = -1;
         double bestScore = 0;
-        for (int e = 0; e < list.items().length; e++) {
-            if (list.ratings()[e] <= 0) {
-                continue;
-            }
-            double[] v = factors.vector(list.items()[e]);
-            double norm = Math.sqrt(dot(v, v)) * targetNorm;
-            double score = norm == 0 ? 0 : list.ratings()[e] * dot(v, target) / norm;
+        for (int k = 0; k < liked.items().length; k++) {
+            double score = liked.weights()[k] * dot(liked.unit()[k], target);
             if (score > bestScore) {
                 bestScore = score;
-                best = list.items()[e];
+                best = liked.items()[k];
             }
         }
         return best;
