@@ -1,12 +1,8 @@
 package dev.animerec.ml;
 
 import dev.animerec.ml.common.MlSettings;
-import dev.animerec.ml.importcsv.CsvImport;
 import dev.animerec.ml.recommend.RecommendCommand;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +17,8 @@ public final class MlCli {
 
     static final List<String> COMMANDS = List.of("prepare", "retrieve", "rank", "infer", "similar", "evaluate",
             "train", "recommend", "tune", "tune-ease");
-    static final Set<String> OPTIONS = Set.of("home", "workspace", "version", "interactions", "anime", "lists", "k",
-            "out", "master", "sample-percent", "seed", "als-rank", "als-iterations", "als-reg", "als-alpha",
+    static final Set<String> OPTIONS = Set.of("home", "workspace", "version", "lists", "k",
+            "out", "master", "seed", "als-rank", "als-iterations", "als-reg", "als-alpha",
             "negative-feedback", "bq-processed", "bq-results", "gbt-trees", "gbt-depth", "ease-items", "ease-lambda", "cooccurrence-cap");
 
     public static void main(String[] args) {
@@ -73,16 +69,7 @@ public final class MlCli {
                         doubles(options.getOrDefault("als-alpha", "5,10,40")),
                         doubles(options.getOrDefault("als-reg", "0.05,0.5")),
                         doubles(options.getOrDefault("als-rank", "64")).stream().map(Double::intValue).toList());
-                case "train" -> {
-                    if (options.containsKey("interactions")) {
-                        String anime = options.getOrDefault("anime", "data/snapshot/anime_info.csv.gz");
-                        new CsvImport().run(spark, pipeline.home(), options.get("interactions"), anime,
-                                "import-" + ZonedDateTime.now(ZoneOffset.UTC)
-                                        .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")),
-                                Integer.parseInt(options.getOrDefault("sample-percent", "100")), settings.seed());
-                    }
-                    pipeline.train(version);
-                }
+                case "train" -> pipeline.train(version);
                 default -> throw new IllegalArgumentException("unknown command " + command);
             }
             return 0;

@@ -15,9 +15,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Imports list and metadata CSVs in the bundled snapshot's format (data/snapshot/README.md) into the processed
- * layout of docs/data-contracts.md section 4, for anyone's own data and for dev/test inputs until the real ETL
- * produces the tables. Interactions: {@code username,anime_id,score,watching_status,watched_episodes} (extra
+ * Builds processed-layout tables (docs/data-contracts.md section 4) straight from CSVs in the bundled snapshot's
+ * format, for this module's integration test and benchmark only: the real path is {@code ./anime-rec import}
+ * and {@code etl} (batch-jobs), whose Spring/DuckDB classpath cannot share a JVM with Spark. It applies none of
+ * the ETL's filtering rules. Interactions: {@code username,anime_id,score,watching_status,watched_episodes} (extra
  * columns ignored; status as MAL code 1/2/3/4/6 or name). Anime: {@code anime_info.csv(.gz)}, joined with
  * {@code anime_site_stats.csv(.gz)} from the same folder when present. Rows are not filtered here: unknown anime
  * and statuses are dead-lettered by the prepare step.
