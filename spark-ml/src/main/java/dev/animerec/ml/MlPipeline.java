@@ -116,10 +116,26 @@ public final class MlPipeline {
     }
 
     private Dataset<Row> table(String processedVersion, String table) {
-        if (bigQueryProcessed != null) {
-            return spark.read().format("bigquery").load(bigQueryProcessed + "." + table);
+        Dataset<Row> rows = bigQueryProcessed != null
+                ? spark.read().format("bigquery").load(bigQueryProcessed + "." + table)
+                : spark.read().parquet(home.processedTable(processedVersion, table));
+        return withContractIntegers(rows);
+    }
+
+    /** The contract's INT columns (docs/data-contracts.md): BigQuery and the ETL's SQL only know INT64. */
+    private static final java.util.Set<String> INT_COLUMNS = java.util.Set.of("anime_id", "other_anime_id", "score",
+            "episodes_watched", "episodes", "rank", "popularity", "position", "recommenders", "season_year",
+            "watching", "completed", "on_hold", "dropped", "plan_to_watch", "review_score", "club_count");
+
+    static Dataset<Row> withContractIntegers(Dataset<Row> rows) {
+        Dataset<Row> result = rows;
+        for (org.apache.spark.sql.types.StructField field : rows.schema().fields()) {
+            if (INT_COLUMNS.contains(field.name()) && field.dataType() == org.apache.spark.sql.types.DataTypes.LongType) {
+                result = result.withColumn(field.name(), result.col(field.name())
+                        .cast(org.apache.spark.sql.types.DataTypes.IntegerType));
+            }
         }
-        return spark.read().parquet(home.processedTable(processedVersion, table));
+        return result;
     }
 
     private void exportToBigQuery(MlContext context, String name) {
