@@ -1,0 +1,179 @@
+package dev.animerec.crawler.crawl;
+
+import dev.animerec.crawler.http.FetchException;
+import dev.animerec.crawler.http.HostClient;
+import dev.animerec.crawler.jikan.JikanAnimeParser;
+import dev.animerec.crawler.jikan.JikanFriendsParser;
+import dev.animerec.crawler.jikan.JikanPicturesParser;
+import dev.animerec.crawler.jikan.JikanRecommendationsParser;
+import dev.animerec.crawler.jikan.JikanRelationsParser;
+import dev.animerec.crawler.jikan.JikanReviewsParser;
+import dev.animerec.crawler.jikan.JikanStatisticsParser;
+import dev.animerec.crawler.jikan.JikanTopAnimeParser;
+import dev.animerec.crawler.jikan.JikanUserParser;
+import dev.animerec.crawler.jikan.JikanUserUpdatesParser;
+import dev.animerec.crawler.mal.AnimeMainPageParser;
+import dev.animerec.crawler.mal.AnimePicturesPageParser;
+import dev.animerec.crawler.mal.AnimeRecommendationsPageParser;
+import dev.animerec.crawler.mal.AnimeReviewsPageParser;
+import dev.animerec.crawler.mal.AnimeStatsPageParser;
+import dev.animerec.crawler.mal.ProfilePageParser;
+import dev.animerec.crawler.mal.UsersPageParser;
+import dev.animerec.crawler.malapi.MalApiAnimeParser;
+import dev.animerec.crawler.parse.ParseException;
+import dev.animerec.crawler.parse.Parsed;
+import dev.animerec.crawler.userlist.LoadJsonUserListClient;
+import dev.animerec.crawler.userlist.MalApiUserListClient;
+import dev.animerec.crawler.userlist.UserListClient;
+import dev.animerec.items.AnimeItem;
+import dev.animerec.items.AnimeListEntryItem;
+import dev.animerec.items.Item;
+import dev.animerec.schedule.MalUrl;
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Crawls one anime or profile url from the configured source into its items and the links seen. The url
+ * may be canonical ({@code https://myanimelist.net/...}) or on the configured MAL base (a mirror or a test
+ * server); it is fetched from the configured bases.
+ */
+public final class UrlCrawler {
+
+    private final CrawlerSettings settings;
+    private final HostClient mal;
+    private final HostClient malApi;
+    private final HostClient jikan;
+    private final UserListClient lists;
+
+    public UrlCrawler(CrawlerSettings settings) {
+        this(settings, settings.malClient(), settings.malApiClient(), settings.jikanClient());
+    }
+
+    public UrlCrawler(CrawlerSettings settings, HostClient mal, HostClient malApi, HostClient jikan) {
+        this.settings = settings;
+        this.mal = mal;
+        this.malApi = malApi;
+        this.jikan = jikan;
+        this.lists = settings.listSource() == CrawlerSettings.ListSource.MALAPI
+                ? new MalApiUserListClient(malApi) : new LoadJsonUserListClient(mal);
+    }
+
+    public List<HostClient> clients() {
+        return List.of(mal, malApi, jikan);
+    }
+
+    /** The entity a url names, if it is on MAL or on the configured MAL base. */
+    public MalUrl entity(String url) {
+        URI uri = URI.create(url.trim());
+        String origin = uri.getScheme() + "://" + uri.getAuthority();
+        if (!"myanimelist.net".equals(uri.getHost()) && !origin.equals(settings.malBaseUrl())) {
+            throw new IllegalArgumentException("url " + url + " is neither on myanimelist.net nor on the "
+                    + "configured MAL base " + settings.malBaseUrl() + " (set MAL_BASE_URL)");
+        }
+        return MalUrl.parse(url);
+    }
+
+    public Parsed crawl(String url) throws FetchException, ParseException, InterruptedException {
+        MalUrl entity = entity(url);
+        // Whole seconds: the crawl instant is part of every uid and of the wire format.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return switch (entity.kind()) {
+            case ANIME -> switch (settings.animeSource()) {
+                case MAL -> malAnime(entity.animeId(), now);
+                case JIKAN -> jikanAnime(entity.animeId(), now);
+                case MALAPI -> {
+                    String apiUrl = settings.malApiBaseUrl() + "/anime/" + entity.animeId() + "?fields="
+                            + MalApiAnimeParser.FIELDS;
+                    yield new MalApiAnimeParser().parse(malApi.get(apiUrl), apiUrl, now);
+                }
+            };
+            case PROFILE -> (settings.profileSource() == CrawlerSettings.ProfileSource.JIKAN
+                    ? jikanProfile(entity.username(), now) : malProfile(entity.username(), now))
+                    .plus(list(entity.username(), now));
+        };
+    }
+
+    private Parsed malAnime(int id, Instant now) throws FetchException, ParseException, InterruptedException {
+        String base = settings.malBaseUrl() + "/anime/" + id;
+        AnimeMainPageParser.MainPage main = new AnimeMainPageParser().parse(mal.get(base), base, now);
+        String stats = base + "/_/stats";
+        String pics = base + "/_/pics";
+        String recs = base + "/_/userrecs";
+        String reviews = base + "/_/reviews?p=1";
+        AnimeItem anime = main.anime()
+                .statistics(new AnimeStatsPageParser().parse(mal.get(stats), stats))
+                .pictures(new AnimePicturesPageParser().parse(mal.get(pics), pics))
+                .build();
+        List<Item> items = new ArrayList<>();
+        items.add(anime);
+        items.addAll(main.related());
+        return Parsed.of(items, main.links())
+                .plus(new AnimeRecommendationsPageParser().parse(mal.get(recs), recs, now))
+                .plus(new AnimeReviewsPageParser().parse(mal.get(reviews), reviews, now));
+    }
+
+    private Parsed jikanAnime(int id, Instant now) throws FetchException, ParseException, InterruptedException {
+        String base = settings.jikanBaseUrl() + "/anime/" + id;
+        AnimeItem anime = new JikanAnimeParser().parse(jikan.get(base), base, now)
+                .statistics(new JikanStatisticsParser().parse(jikan.get(base + "/statistics")))
+                .pictures(new JikanPicturesParser().parse(jikan.get(base + "/pictures")))
+                .build();
+        return Parsed.of(List.of(anime), Set.of())
+                .plus(new JikanRelationsParser().parse(jikan.get(base + "/relations"), base + "/relations", id, now))
+                .plus(new JikanRecommendationsParser().parse(jikan.get(base + "/recommendations"),
+                        base + "/recommendations", id, now))
+                .plus(new JikanReviewsParser().parse(jikan.get(base + "/reviews"), base + "/reviews", id, now));
+    }
+
+    private Parsed malProfile(String user, Instant now) throws FetchException, ParseException, InterruptedException {
+        String url = settings.malBaseUrl() + "/profile/" + user;
+        return new ProfilePageParser().parse(mal.get(url), url, now);
+    }
+
+    private Parsed jikanProfile(String user, Instant now) throws FetchException, ParseException, InterruptedException {
+        String base = settings.jikanBaseUrl() + "/users/" + user;
+        Parsed parsed = new JikanUserParser().parse(jikan.get(base + "/full"), base + "/full", now)
+                .plus(new JikanUserUpdatesParser().parse(jikan.get(base + "/userupdates"), base + "/userupdates",
+                        user, now));
+        for (int page = 1; ; page++) {
+            String url = base + "/friends?page=" + page;
+            JikanFriendsParser.FriendsPage friends = new JikanFriendsParser().parse(jikan.get(url), url, user, now);
+            parsed = parsed.plus(friends.parsed());
+            if (!friends.hasNextPage()) {
+                return parsed;
+            }
+        }
+    }
+
+    private Parsed list(String user, Instant now) throws FetchException, ParseException, InterruptedException {
+        List<AnimeListEntryItem> entries = lists.fetch(user, now);
+        Set<MalUrl> links = new LinkedHashSet<>();
+        entries.forEach(e -> links.add(MalUrl.anime(e.animeId())));
+        return Parsed.of(entries, links);
+    }
+
+    /** Anime urls of the top-anime list (Jikan {@code /top/anime}), {@code pages} pages of 25. */
+    public Set<MalUrl> topAnime(int pages) throws FetchException, ParseException, InterruptedException {
+        Set<MalUrl> anime = new LinkedHashSet<>();
+        for (int page = 1; page <= pages; page++) {
+            JikanTopAnimeParser.TopPage top = new JikanTopAnimeParser()
+                    .parse(jikan.get(settings.jikanBaseUrl() + "/top/anime?page=" + page));
+            anime.addAll(top.anime());
+            if (!top.hasNextPage()) {
+                break;
+            }
+        }
+        return anime;
+    }
+
+    /** Recently active profiles from MAL's {@code /users.php}. */
+    public Set<MalUrl> recentProfiles() throws FetchException, ParseException, InterruptedException {
+        String url = settings.malBaseUrl() + "/users.php";
+        return new UsersPageParser().parse(mal.get(url), url);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.animerec.crawler.mal;
+
+import dev.animerec.crawler.parse.Guard;
+import dev.animerec.crawler.parse.MalDates;
+import dev.animerec.crawler.parse.Numbers;
+import dev.animerec.crawler.parse.ParseException;
+import dev.animerec.crawler.parse.Parsed;
+import dev.animerec.items.ActivityItem;
+import dev.animerec.items.FavoriteItem;
+import dev.animerec.items.FriendItem;
+import dev.animerec.items.Item;
+import dev.animerec.items.ListStatus;
+import dev.animerec.items.ProfileItem;
+import dev.animerec.schedule.MalUrl;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * A user's profile page ({@code /profile/<user>}): profile counts and anime statistics, the last anime
+ * updates (activity), favorite anime and the friends shown (the profile page gives no friendship date; the
+ * friends page or Jikan does).
+ */
+public final class ProfilePageParser {
+
+    static final String KIND = "mal profile page";
+
+    private static final Pattern PROGRESS = Pattern.compile("(\\d+|-)\\s*/\\s*(\\d+|\\?)");
+    private static final List<String> STATUSES =
+            List.of("Watching", "Completed", "On-Hold", "Dropped", "Plan to Watch");
+    private static final Pattern SCORED = Pattern.compile("Scored\\s+(\\d+|-)");
+
+    public Parsed parse(String html, String url, Instant crawlDate) throws ParseException {
+        return Guard.parse(KIND, () -> {
+            MalPage page = MalPage.parse(html, url, KIND);
+            String username = username(page);
+            Map<String, String> status = new LinkedHashMap<>();
+            for (Element title : page.doc.select("span.user-status-title")) {
+                Element data = title.nextElementSibling();
+                if (data != null && data.hasClass("user-status-data")) {
+                    status.putIfAbsent(title.text().trim(), data.text().trim());
+                }
+            }
+            if (status.isEmpty()) {
+                throw page.missing("user_status");
+            }
+            Element stats = page.doc.selectFirst("div.stats.anime");
+            if (stats == null) {
+                throw page.missing("anime_statistics");
+            }
+            Map<String, String> counts = new LinkedHashMap<>();
+            for (Element li : stats.select("ul.stats-status li, ul.stats-data li")) {
+                if (li.children().size() >= 2) {
+                    counts.put(li.child(0).text().trim(), li.child(li.children().size() - 1).text().trim());
+                }
+            }
+            ProfileItem profile = ProfileItem.builder(url, crawlDate, username)
+                    .lastOnline(MalDates.moment(status.get("Last Online"), crawlDate))
+                    .joined(MalDates.day(status.get("Joined")))
+                    .gender(status.get("Gender"))
+                    .location(status.get("Location"))
+                    .forumPosts(Numbers.toInt(status.get("Forum Posts")))
+                    .reviews(Numbers.toInt(status.get("Reviews")))
+                    .recommendations(Numbers.toInt(status.get("Recommendations")))
+                    .blogPosts(Numbers.toInt(status.get("Blog Posts")))
+                    .daysWatched(Numbers.toDouble(labelled(stats, "Days:")))
+                    .meanScore(Numbers.toDouble(labelled(stats, "Mean Score:")))
+                    .watching(Numbers.toInt(counts.get("Watching")))
+                    .completed(Numbers.toInt(counts.get("Completed")))
+                    .onHold(Numbers.toInt(counts.get("On-Hold")))
+                    .dropped(Numbers.toInt(counts.get("Dropped")))
+                    .planToWatch(Numbers.toInt(counts.get("Plan to Watch")))
+                    .totalEntries(Numbers.toInt(counts.get("Total Entries")))
+                    .rewatched(Numbers.toInt(counts.get("Rewatched")))
+                    .episodesWatched(Numbers.toLong(counts.get("Episodes")))
+                    .build();
+            List<Item> items = new ArrayList<>();
+            items.add(profile);
+            Set<MalUrl> links = new LinkedHashSet<>();
+            activity(page, username, crawlDate, items, links);
+            favorites(page, username, crawlDate, items, links);
+            for (Element friend : page.doc.select("div.user-friends a[href*=/profile/]")) {
+                String name = MalPage.usernameOf(friend.attr("href"));
+                if (name != null) {
+                    items.add(FriendItem.of(url, crawlDate, username, name, null, null));
+                    links.add(MalUrl.profile(name));
+                }
+            }
+            return Parsed.of(items, links);
+        });
+    }
+
+    private static String username(MalPage page) throws ParseException {
+        String fromUrl = MalPage.usernameOf(page.url);
+        if (fromUrl != null) {
+            return fromUrl;
+        }
+        Element og = page.doc.selectFirst("meta[property=og:url]");
+        String fromPage = og == null ? null : MalPage.usernameOf(og.attr("content"));
+        if (fromPage == null) {
+            throw page.missing("username");
+        }
+        return fromPage;
+    }
+
+    private static String labelled(Element scope, String label) {
+        for (Element span : scope.select("span")) {
+            if (span.text().trim().equals(label.trim()) && span.parent() != null) {
+                return span.parent().ownText();
+            }
+        }
+        return null;
+    }
+
+    private static void activity(MalPage page, String username, Instant crawlDate, List<Item> items,
+                                 Set<MalUrl> links) throws ParseException {
+        for (Element update : page.doc.select("div.updates.anime div.statistics-updates")) {
+            Element data = update.selectFirst("div.data");
+            Element anime = data == null ? null : data.selectFirst("a[href*=/anime/]");
+            Integer animeId = anime == null ? null : MalPage.animeIdOf(anime.attr("href"));
+            Element when = update.selectFirst("div.graph-content span.fn-grey2, div.graph-content span");
+            Instant updatedAt = when == null ? null : MalDates.moment(when.text(), crawlDate);
+            if (animeId == null || updatedAt == null) {
+                throw page.missing(animeId == null ? "activity.anime_id" : "activity.updated_at");
+            }
+            Element detail = data.selectFirst("div.fn-grey2");
+            String text = detail == null ? "" : detail.text();
+            ListStatus status = null;
+            for (String name : STATUSES) {
+                if (text.startsWith(name)) {
+                    status = ListStatus.parse(name);
+                }
+            }
+            Integer seen = null;
+            Integer total = null;
+            Matcher progress = PROGRESS.matcher(text);
+            if (progress.find()) {
+                seen = Numbers.toInt(progress.group(1));
+                total = Numbers.toInt(progress.group(2));
+            }
+            Matcher scored = SCORED.matcher(text);
+            Integer score = scored.find() ? Numbers.toInt(scored.group(1)) : null;
+            items.add(ActivityItem.of(page.url, crawlDate, username, animeId, status, score, seen, total, updatedAt));
+            links.add(MalUrl.anime(animeId));
+        }
+    }
+
+    private static void favorites(MalPage page, String username, Instant crawlDate, List<Item> items,
+                                  Set<MalUrl> links) {
+        int position = 0;
+        for (Element li : page.doc.select("ul.favorites-list.anime li")) {
+            Element a = li.selectFirst("div.data a[href*=/anime/], a[href*=/anime/]:not(.image)");
+            Integer animeId = a == null ? null : MalPage.animeIdOf(a.attr("href"));
+            if (animeId != null) {
+                items.add(FavoriteItem.of(page.url, crawlDate, username, animeId, a.text().trim(), position++));
+                links.add(MalUrl.anime(animeId));
+            }
+        }
+    }
+}
