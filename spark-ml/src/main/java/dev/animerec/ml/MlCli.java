@@ -1,0 +1,141 @@
+package dev.animerec.ml;
+
+import dev.animerec.ml.common.MlSettings;
+import dev.animerec.ml.importcsv.CsvImport;
+import dev.animerec.ml.recommend.RecommendCommand;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code MlCli <prepare|retrieve|rank|infer|similar|evaluate|train|recommend> [--option value]...}; see
+ * spark-ml/README.md for the options. Exit code 2 on a usage error, 1 on a failure.
+ */
+public final class MlCli {
+
+    static final List<String> COMMANDS = List.of("prepare", "retrieve", "rank", "infer", "similar", "evaluate",
+            "train", "recommend", "tune", "tune-ease");
+    static final Set<String> OPTIONS = Set.of("home", "workspace", "version", "interactions", "anime", "lists", "k",
+            "out", "master", "sample-percent", "seed", "als-rank", "als-iterations", "als-reg", "als-alpha",
+            "negative-feedback", "bq-processed", "bq-results", "gbt-trees", "gbt-depth", "ease-items", "ease-lambda", "cooccurrence-cap");
+
+    public static void main(String[] args) {
+        try {
+            System.exit(run(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("usage error: " + e.getMessage());
+            System.err.println("usage: MlCli <" + String.join("|", COMMANDS) + "> [--home DIR] [--option value]...");
+            System.exit(2);
+        }
+    }
+
+    static int run(String[] args) {
+        if (args.length == 0 || !COMMANDS.contains(args[0])) {
+            throw new IllegalArgumentException("first argument must be one of " + COMMANDS);
+        }
+        Map<String, String> options = options(args);
+        String command = args[0];
+        String home = options.getOrDefault("workspace", options.getOrDefault("home",
+                System.getenv().getOrDefault("ANIMEREC_LOCAL_HOME", "var")));
+        if (command.equals("recommend")) {
+            try {
+                new RecommendCommand().run(Path.of(home), Path.of(required(options, "lists")),
+                        Integer.parseInt(options.getOrDefault("k", "100")), Path.of(required(options, "out")));
+                return 0;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        MlSettings settings = command.startsWith("tune") ? MlSettings.defaults() : settings(options);
+        SparkSession spark = SparkSessions.create(options.get("master"));
+        try {
+            MlPipeline pipeline = new MlPipeline(spark, home, settings, options.get("bq-processed"),
+                    options.get("bq-results"));
+            String version = options.get("version");
+            switch (command) {
+                case "prepare" -> pipeline.prepare(version);
+                case "retrieve" -> pipeline.retrieve(pipeline.context(version));
+                case "rank" -> pipeline.rank(pipeline.context(version));
+                case "infer" -> pipeline.infer(pipeline.context(version));
+                case "similar" -> pipeline.similar(pipeline.context(version));
+                case "evaluate" -> pipeline.evaluate(pipeline.context(version));
+                case "tune-ease" -> new dev.animerec.ml.evaluation.EaseTuning().run(pipeline.context(version),
+                        doubles(options.getOrDefault("ease-lambda", "50,200,800")));
+                case "tune" -> new dev.animerec.ml.retrieval.AlsTuning().run(pipeline.context(version),
+                        doubles(options.getOrDefault("negative-feedback", "true,false")).stream()
+                                .map(v -> v != 0).toList(),
+                        doubles(options.getOrDefault("als-alpha", "5,10,40")),
+                        doubles(options.getOrDefault("als-reg", "0.05,0.5")),
+                        doubles(options.getOrDefault("als-rank", "64")).stream().map(Double::intValue).toList());
+                case "train" -> {
+                    if (options.containsKey("interactions")) {
+                        String anime = options.getOrDefault("anime", "data/snapshot/anime_info.csv.gz");
+                        new CsvImport().run(spark, pipeline.home(), options.get("interactions"), anime,
+                                "import-" + ZonedDateTime.now(ZoneOffset.UTC)
+                                        .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")),
+                                Integer.parseInt(options.getOrDefault("sample-percent", "100")), settings.seed());
+                    }
+                    pipeline.train(version);
+                }
+                default -> throw new IllegalArgumentException("unknown command " + command);
+            }
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected '--option value' at '" + args[i] + "'");
+            }
+            String name = args[i].substring(2);
+            if (!OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name);
+            }
+            options.put(name, args[i + 1]);
+        }
+        return options;
+    }
+
+    static MlSettings settings(Map<String, String> o) {
+        MlSettings d = MlSettings.defaults();
+        return new MlSettings(
+                Long.parseLong(o.getOrDefault("seed", String.valueOf(d.seed()))),
+                d.validationPercent(), d.testPercent(), d.hiddenFraction(), d.minRelevant(),
+                Integer.parseInt(o.getOrDefault("als-rank", String.valueOf(d.alsRank()))),
+                Integer.parseInt(o.getOrDefault("als-iterations", String.valueOf(d.alsIterations()))),
+                Double.parseDouble(o.getOrDefault("als-reg", String.valueOf(d.alsRegParam()))),
+                Double.parseDouble(o.getOrDefault("als-alpha", String.valueOf(d.alsAlpha()))),
+                d.alsBlocks(),
+                Boolean.parseBoolean(o.getOrDefault("negative-feedback", String.valueOf(d.negativeFeedback()))),
+                Integer.parseInt(o.getOrDefault("cooccurrence-cap", String.valueOf(d.coOccurrenceCap()))),
+                d.neighbours(),
+                Integer.parseInt(o.getOrDefault("gbt-trees", String.valueOf(d.gbtTrees()))),
+                Integer.parseInt(o.getOrDefault("gbt-depth", String.valueOf(d.gbtDepth()))),
+                Integer.parseInt(o.getOrDefault("ease-items", String.valueOf(d.easeItems()))),
+                Double.parseDouble(o.getOrDefault("ease-lambda", String.valueOf(d.easeLambda()))));
+    }
+
+    /** A comma-separated grid; for booleans "true"/"false" map to 1/0. */
+    private static List<Double> doubles(String csv) {
+        return java.util.Arrays.stream(csv.split(",")).map(String::trim)
+                .map(v -> v.equals("true") ? 1.0 : v.equals("false") ? 0.0 : Double.parseDouble(v)).toList();
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.animerec.ml.common;
+
+import java.io.Serializable;
+
+/** Every knob of the pipeline with its default; the CLI overrides them with {@code --name value}. */
+public record MlSettings(
+        long seed,
+        int validationPercent,
+        int testPercent,
+        double hiddenFraction,
+        int minRelevant,
+        int alsRank,
+        int alsIterations,
+        double alsRegParam,
+        double alsAlpha,
+        int alsBlocks,
+        boolean negativeFeedback,
+        int coOccurrenceCap,
+        int neighbours,
+        int gbtTrees,
+        int gbtDepth,
+        int easeItems,
+        double easeLambda) implements Serializable {
+
+    public static MlSettings defaults() {
+        return new MlSettings(42L, 20, 20, 0.2, 10, 64, 10, 1.0, 10.0, 2, true, 150, 50, 50, 5, 2000, 200.0);
+    }
+}

@@ -1,0 +1,356 @@
+package dev.animerec.ml.serving;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Candidate generation, features, ranking and reasons for one user, in plain Java: the batch runs it inside
+ * Spark tasks (with the user's ALS vector from training) and serving runs it in-process after a fold-in, so both
+ * rank with one implementation.
+ */
+public final class Recommender {
+
+    public static final int CANDIDATES = 300;
+    public static final int ALS_CANDIDATES = 150;
+    public static final int EASE_CANDIDATES = 100;
+
+    private final ServingModel model;
+
+    public Recommender(ServingModel model) {
+        this.model = model;
+    }
+
+    public record Ranked(int item, double score, double[] features, List<String> reasons) {
+    }
+
+    /** The candidates of one user with their features, in candidate order (ALS first, then item-to-item). */
+    public record CandidateSet(int[] items, double[][] features, int[] bestSource) {
+    }
+
+    public CandidateSet candidates(UserList list, double[] userVector) {
+        ItemCatalogue catalogue = model.catalogue();
+        ItemFactors factors = model.factors();
+        int n = catalogue.size();
+        boolean[] onList = new boolean[n];
+        for (int item : list.items()) {
+            onList[item] = true;
+        }
+        double[] als = new double[n];
+        for (int j = 0; j < n; j++) {
+            als[j] = factors.dot(userVector, j);
+        }
+        double[] itemItem = new double[n];
+        int[] bestSource = new int[n];
+        double[] bestContribution = new double[n];
+        Arrays.fill(bestSource, -1);
+        Neighbours neighbours = model.neighbours();
+        for (int e = 0; e < list.items().length; e++) {
+            double rating = list.ratings()[e];
+            if (rating <= 0) {
+                continue;
+            }
+            int source = list.items()[e];
+            int[] others = neighbours.items()[source];
+            float[] sims = neighbours.scores()[source];
+            for (int o = 0; o < others.length; o++) {
+                double contribution = rating * sims[o];
+                itemItem[others[o]] += contribution;
+                if (contribution > bestContribution[others[o]]) {
+                    bestContribution[others[o]] = contribution;
+                    bestSource[others[o]] = source;
+                }
+            }
+        }
+        double[] ease = model.ease().scores(positives(list), n);
+        int[] easeTop = TopK.select(ease, onList, CANDIDATES, Double.NEGATIVE_INFINITY);
+        int[] easeRank = new int[n];
+        Arrays.fill(easeRank, CANDIDATES);
+        for (int r = 0; r < easeTop.length; r++) {
+            easeRank[easeTop[r]] = r;
+        }
+        int[] alsTop = TopK.select(als, onList, CANDIDATES, Double.NEGATIVE_INFINITY);
+        int[] itemItemTop = TopK.select(itemItem, onList, CANDIDATES, 0.0);
+        int[] alsRank = new int[n];
+        Arrays.fill(alsRank, -1);
+        for (int r = 0; r < alsTop.length; r++) {
+            alsRank[alsTop[r]] = r;
+        }
+        int[] itemItemRank = new int[n];
+        Arrays.fill(itemItemRank, CANDIDATES);
+        for (int r = 0; r < itemItemTop.length; r++) {
+            itemItemRank[itemItemTop[r]] = r;
+        }
+        int[] chosen = chooseCandidates(alsTop, easeTop, itemItemTop, n);
+        double bestAls = alsTop.length == 0 ? 0 : als[alsTop[0]];
+        double bestItemItem = itemItemTop.length == 0 ? 0 : itemItem[itemItemTop[0]];
+        UserProfile profile = new UserProfile(list);
+        double[][] features = new double[chosen.length][];
+        int[] sources = new int[chosen.length];
+        for (int c = 0; c < chosen.length; c++) {
+            int j = chosen[c];
+            int rank = alsRank[j] >= 0 ? alsRank[j] : rankOf(als, onList, j);
+            features[c] = profile.features(j, als[j], rank, itemItem[j], itemItemRank[j]);
+            features[c][17] = bestAls > 0 ? als[j] / bestAls : 0;
+            features[c][18] = bestItemItem > 0 ? itemItem[j] / bestItemItem : 0;
+            features[c][19] = Double.isInfinite(ease[j]) ? 0 : ease[j];
+            features[c][20] = Math.log1p(easeRank[j]);
+            sources[c] = bestSource[j];
+        }
+        return new CandidateSet(chosen, features, sources);
+    }
+
+    /** Top k of the ranked candidates; with {@code explain}, each comes with its reasons. */
+    public List<Ranked> recommend(UserList list, double[] userVector, int k, boolean explain) {
+        CandidateSet set = candidates(list, userVector);
+        GbtForest forest = model.forest();
+        double[] scores = new double[set.items().length];
+        for (int c = 0; c < scores.length; c++) {
+            scores[c] = forest == null ? set.features()[c][0] : forest.margin(set.features()[c]);
+        }
+        int[] order = TopK.select(scores, null, Math.min(k, scores.length), Double.NEGATIVE_INFINITY);
+        List<Ranked> ranked = new ArrayList<>(order.length);
+        for (int c : order) {
+            List<String> reasons = explain ? reasons(list, userVector, set, c) : List.of();
+            ranked.add(new Ranked(set.items()[c], scores[c], set.features()[c], reasons));
+        }
+        return ranked;
+    }
+
+    public List<Ranked> recommend(UserList list, int k, boolean explain) {
+        return recommend(list, model.factors().foldIn(list.items(), list.ratings()), k, explain);
+    }
+
+    /** ALS top 150, then EASE's best not yet taken up to 250, then item-to-item, then more ALS, up to 300. */
+    private static int[] chooseCandidates(int[] alsTop, int[] easeTop, int[] itemItemTop, int n) {
+        boolean[] taken = new boolean[n];
+        int[] chosen = new int[CANDIDATES];
+        int size = 0;
+        for (int r = 0; r < Math.min(ALS_CANDIDATES, alsTop.length); r++) {
+            taken[alsTop[r]] = true;
+            chosen[size++] = alsTop[r];
+        }
+        for (int r = 0; r < easeTop.length && size < ALS_CANDIDATES + EASE_CANDIDATES; r++) {
+            if (!taken[easeTop[r]]) {
+                taken[easeTop[r]] = true;
+                chosen[size++] = easeTop[r];
+            }
+        }
+        for (int r = 0; r < itemItemTop.length && size < CANDIDATES; r++) {
+            if (!taken[itemItemTop[r]]) {
+                taken[itemItemTop[r]] = true;
+                chosen[size++] = itemItemTop[r];
+            }
+        }
+        for (int r = ALS_CANDIDATES; r < alsTop.length && size < CANDIDATES; r++) {
+            if (!taken[alsTop[r]]) {
+                taken[alsTop[r]] = true;
+                chosen[size++] = alsTop[r];
+            }
+        }
+        return Arrays.copyOf(chosen, size);
+    }
+
+    private static int[] positives(UserList list) {
+        int count = 0;
+        for (double rating : list.ratings()) {
+            if (rating > 0) {
+                count++;
+            }
+        }
+        int[] items = new int[count];
+        int next = 0;
+        for (int e = 0; e < list.items().length; e++) {
+            if (list.ratings()[e] > 0) {
+                items[next++] = list.items()[e];
+            }
+        }
+        return items;
+    }
+
+    private static int rankOf(double[] scores, boolean[] excluded, int item) {
+        int rank = 0;
+        for (int j = 0; j < scores.length; j++) {
+            if (!excluded[j] && (scores[j] > scores[item] || (scores[j] == scores[item] && j < item))) {
+                rank++;
+            }
+        }
+        return rank;
+    }
+
+    private List<String> reasons(UserList list, double[] userVector, CandidateSet set, int candidate) {
+        ItemCatalogue catalogue = model.catalogue();
+        int item = set.items()[candidate];
+        int source = set.bestSource()[candidate];
+        if (source < 0) {
+            source = closestOnList(list, item);
+        }
+        List<String> reasons = new ArrayList<>(2);
+        if (source >= 0) {
+            int score = scoreOf(list, source);
+            reasons.add("because you watched " + catalogue.titles()[source]
+                    + (score > 0 ? " (you scored " + score + ")" : " (not scored)"));
+        }
+        GbtForest forest = model.forest();
+        if (forest != null) {
+            double[] contributions = forest.contributions(set.features()[candidate]);
+            List<String> lifts = new ArrayList<>(2);
+            for (int f : TopK.select(contributions, null, 2, 0.0)) {
+                lifts.add(Features.WORDS.get(f));
+            }
+            if (!lifts.isEmpty()) {
+                reasons.add("lifted by: " + String.join(", ", lifts));
+            }
+        }
+        return reasons;
+    }
+
+    private int closestOnList(UserList list, int item) {
+        ItemFactors factors = model.factors();
+        double[] target = factors.vector(item);
+        double targetNorm = Math.sqrt(dot(target, target));
+        int best = -1;
+        double bestScore = 0;
+        for (int e = 0; e < list.items().length; e++) {
+            if (list.ratings()[e] <= 0) {
+                continue;
+            }
+            double[] v = factors.vector(list.items()[e]);
+            double norm = Math.sqrt(dot(v, v)) * targetNorm;
+            double score = norm == 0 ? 0 : list.ratings()[e] * dot(v, target) / norm;
+            if (score > bestScore) {
+                bestScore = score;
+                best = list.items()[e];
+            }
+        }
+        return best;
+    }
+
+    private static int scoreOf(UserList list, int item) {
+        for (int e = 0; e < list.items().length; e++) {
+            if (list.items()[e] == item) {
+                return list.scores()[e];
+            }
+        }
+        return 0;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
+    /** What the features need to know about the user, computed once per user. */
+    private final class UserProfile {
+        private final Map<Integer, Double> genreWeights = new HashMap<>();
+        private final Map<Integer, Double> studioWeights = new HashMap<>();
+        private final boolean[] positive;
+        private final boolean[] onList;
+        private final double genreNorm;
+        private final double positiveMass;
+        private final double meanYear;
+        private final double activity;
+        private final double meanScore;
+
+        UserProfile(UserList list) {
+            ItemCatalogue catalogue = model.catalogue();
+            positive = new boolean[catalogue.size()];
+            onList = new boolean[catalogue.size()];
+            double mass = 0;
+            double yearSum = 0;
+            double yearMass = 0;
+            double scoreSum = 0;
+            int scored = 0;
+            for (int e = 0; e < list.items().length; e++) {
+                int item = list.items()[e];
+                onList[item] = true;
+                if (list.scores()[e] > 0) {
+                    scoreSum += list.scores()[e];
+                    scored++;
+                }
+                double rating = list.ratings()[e];
+                if (rating <= 0) {
+                    continue;
+                }
+                positive[item] = true;
+                mass += rating;
+                for (int genre : catalogue.genres()[item]) {
+                    genreWeights.merge(genre, rating, Double::sum);
+                }
+                for (int studio : catalogue.studios()[item]) {
+                    studioWeights.merge(studio, rating, Double::sum);
+                }
+                if (catalogue.year()[item] > 0) {
+                    yearSum += rating * catalogue.year()[item];
+                    yearMass += rating;
+                }
+            }
+            double norm = 0;
+            for (double w : genreWeights.values()) {
+                norm += w * w;
+            }
+            genreNorm = Math.sqrt(norm);
+            positiveMass = mass;
+            meanYear = yearMass > 0 ? yearSum / yearMass : 0;
+            activity = Math.log1p(list.items().length);
+            meanScore = scored > 0 ? scoreSum / scored : 0;
+        }
+
+        double[] features(int item, double alsScore, int alsRank, double itemItemScore, int itemItemRank) {
+            ItemCatalogue catalogue = model.catalogue();
+            double[] x = new double[Features.SIZE];
+            x[0] = alsScore;
+            x[1] = Math.log1p(alsRank);
+            x[2] = itemItemScore;
+            x[3] = Math.log1p(itemItemRank);
+            x[4] = Math.log1p(catalogue.trainPopularity()[item]);
+            x[5] = catalogue.malScore()[item];
+            x[6] = Math.log1p(catalogue.members()[item]);
+            int[] genres = catalogue.genres()[item];
+            double genreDot = 0;
+            for (int genre : genres) {
+                genreDot += genreWeights.getOrDefault(genre, 0.0);
+            }
+            x[7] = genres.length == 0 || genreNorm == 0 ? 0 : genreDot / (Math.sqrt(genres.length) * genreNorm);
+            double studioMass = 0;
+            for (int studio : catalogue.studios()[item]) {
+                studioMass = Math.max(studioMass, studioWeights.getOrDefault(studio, 0.0));
+            }
+            x[8] = positiveMass == 0 ? 0 : studioMass / positiveMass;
+            x[9] = catalogue.typeCode()[item];
+            int year = catalogue.year()[item];
+            x[10] = year > 0 ? year : -1;
+            x[11] = year > 0 && meanYear > 0 ? year - meanYear : 0;
+            double sequel = 0;
+            for (int prequel : catalogue.prequels()[item]) {
+                if (positive[prequel]) {
+                    sequel = 1;
+                }
+            }
+            x[12] = sequel;
+            int related = 0;
+            for (int other : catalogue.related()[item]) {
+                if (onList[other]) {
+                    related++;
+                }
+            }
+            x[13] = related;
+            double recommenders = 0;
+            int[] by = catalogue.recommendedBy()[item];
+            for (int r = 0; r < by.length; r++) {
+                if (positive[by[r]]) {
+                    recommenders += catalogue.recommenderCounts()[item][r];
+                }
+            }
+            x[14] = Math.log1p(recommenders);
+            x[15] = activity;
+            x[16] = meanScore;
+            return x;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.animerec.ml.serving;
+
+import java.io.Serializable;
+import java.util.Locale;
+
+/**
+ * Turns a list entry (status, score) into the implicit-ALS "rating" and decides whether a hidden entry counts as
+ * relevant. Shared by training and fold-in so both see the same signal.
+ *
+ * <p>A negative rating is Spark ALS's convention for "confident this is not a preference": the confidence is
+ * {@code alpha * |rating|} and the preference 0. Dropped entries and scores 1-4 use it when
+ * {@link #negativeFeedback} is on.
+ */
+public final class Signals implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final boolean negativeFeedback;
+
+    public Signals(boolean negativeFeedback) {
+        this.negativeFeedback = negativeFeedback;
+    }
+
+    public boolean negativeFeedback() {
+        return negativeFeedback;
+    }
+
+    /** The ALS rating of one entry; 0 means "no signal" (the entry is still on the list and never recommended). */
+    public double weight(String status, int score) {
+        String normalised = status == null ? "" : status.toLowerCase(Locale.ROOT);
+        boolean disliked = score >= 1 && score <= 4;
+        return switch (normalised) {
+            case "completed" -> disliked ? negativeOr(0.1) : 1.0 + scoreLift(score);
+            case "watching" -> disliked ? negativeOr(0.1) : 0.8 + scoreLift(score);
+            case "on_hold" -> disliked ? negativeOr(0.1) : 0.4;
+            case "dropped" -> negativeOr(0.1);
+            case "plan_to_watch" -> 0.2;
+            default -> throw new IllegalArgumentException("unknown list status '" + status + "'");
+        };
+    }
+
+    /** Hidden entries that count as hits in evaluation and as positive labels for ranking. */
+    public static boolean relevant(String status, int score) {
+        String normalised = status == null ? "" : status.toLowerCase(Locale.ROOT);
+        boolean watched = normalised.equals("completed") || normalised.equals("watching");
+        return watched && (score == 0 || score >= 6);
+    }
+
+    private double negativeOr(double weakPositive) {
+        return negativeFeedback ? -0.5 : weakPositive;
+    }
+
+    private static double scoreLift(int score) {
+        return score >= 8 ? 0.5 * (score - 7) : 0.0;
+    }
+}

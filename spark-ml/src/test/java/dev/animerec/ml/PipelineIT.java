@@ -1,0 +1,196 @@
+package dev.animerec.ml;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.animerec.ml.common.MlContext;
+import dev.animerec.ml.common.MlSettings;
+import dev.animerec.ml.importcsv.CsvImport;
+import dev.animerec.ml.inference.UserLists;
+import dev.animerec.ml.prepare.PrepareStep;
+import dev.animerec.ml.ranking.RankStep;
+import dev.animerec.ml.recommend.RecommendCommand;
+import dev.animerec.ml.serving.GbtForest;
+import dev.animerec.ml.serving.Recommender;
+import dev.animerec.ml.serving.ServingModel;
+import dev.animerec.ml.serving.UserList;
+import java.io.File;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.classification.GBTClassificationModel;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end on a seeded sample of the real snapshot: import, all steps, then the claims the serving side relies
+ * on (ALS + GBT beats popularity, fold-in equals batch, the exported forest equals Spark's, no Spark needed).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PipelineIT {
+
+    private static final Path SNAPSHOT = Path.of("../data/snapshot");
+
+    @TempDir
+    Path home;
+
+    private final SparkSession spark = TestSpark.get();
+    private MlContext context;
+    private Map<String, Object> report;
+
+    @BeforeAll
+    void train() {
+        MlSettings d = MlSettings.defaults();
+        MlSettings settings = new MlSettings(d.seed(), d.validationPercent(), d.testPercent(), d.hiddenFraction(),
+                d.minRelevant(), 32, 8, d.alsRegParam(), d.alsAlpha(), 2, true, 100, d.neighbours(), 30, 5, 1000,
+                d.easeLambda());
+        MlPipeline pipeline = new MlPipeline(spark, home.toString(), settings);
+        new CsvImport().run(spark, pipeline.home(), SNAPSHOT.resolve("animelist_2023.csv.gz").toString(),
+                SNAPSHOT.resolve("anime_info.csv.gz").toString(), "sample", 40, 7L);
+        report = pipeline.train("it");
+        context = pipeline.context("it");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void alsWithGbtClearlyBeatsPopularity() {
+        Map<String, Map<String, Object>> models = (Map<String, Map<String, Object>>) report.get("models");
+        double popularity = (double) models.get("popularity").get("ndcg@20");
+        double ranked = (double) models.get("als_gbt").get("ndcg@20");
+        assertTrue(ranked > 1.3 * popularity, "ALS+GBT NDCG@20 " + ranked + " vs popularity " + popularity);
+        assertTrue(Files.exists(home.resolve("models/it/plots/ndcg_at_k.png")));
+        assertEquals("it", readCurrent());
+    }
+
+    @Test
+    void batchNeverRecommendsWhatIsOnTheList() {
+        Dataset<Row> recommendations = spark.read().parquet(context.modelDir() + "/recommendations.parquet");
+        Dataset<Row> visible = spark.read().parquet(context.work("interactions.parquet"))
+                .filter(col("part").isin(PrepareStep.TRAIN, PrepareStep.VALIDATION_VISIBLE, PrepareStep.TEST_VISIBLE));
+        assertEquals(0, recommendations.join(visible, scala.collection.JavaConverters
+                .asScalaBuffer(List.of("username", "anime_id")).toSeq()).count());
+        assertTrue(recommendations.filter(col("rank").gt(100)).isEmpty());
+        assertTrue(recommendations.filter(col("rank").equalTo(1)).first().getList(4).size() >= 1);
+    }
+
+    @Test
+    void foldInReproducesTheBatchTop20() {
+        ServingModel model = ServingModel.load(Path.of(context.servingDir()));
+        Map<Integer, Integer> index = model.catalogue().indexById();
+        Recommender recommender = new Recommender(model);
+        List<Row> users = UserLists.load(context, List.of(PrepareStep.TRAIN, PrepareStep.VALIDATION_VISIBLE,
+                PrepareStep.TEST_VISIBLE), null).limit(20).collectAsList();
+        Map<String, List<Row>> batch = new HashMap<>();
+        for (Row row : spark.read().parquet(context.modelDir() + "/recommendations.parquet")
+                .filter(col("rank").leq(20)).orderBy("username", "rank").collectAsList()) {
+            batch.computeIfAbsent(row.getString(0), u -> new ArrayList<>()).add(row);
+        }
+        long nanos = 0;
+        for (Row user : users) {
+            UserList list = UserLists.visibleList(model, index, user).list();
+            long started = System.nanoTime();
+            List<Recommender.Ranked> folded = recommender.recommend(list, 20, false);
+            nanos += System.nanoTime() - started;
+            List<Row> expected = batch.get(list.username());
+            assertEquals(expected.size(), folded.size());
+            for (int r = 0; r < folded.size(); r++) {
+                int foldedId = model.catalogue().animeIds()[folded.get(r).item()];
+                double gap = Math.abs(folded.get(r).score() - expected.get(r).getDouble(3));
+                assertTrue(foldedId == expected.get(r).getInt(1) || gap < 1e-3,
+                        list.username() + " rank " + (r + 1) + ": fold-in " + foldedId + " batch "
+                                + expected.get(r).getInt(1));
+                assertTrue(gap < 1e-3, list.username() + " score gap " + gap + " at rank " + (r + 1));
+            }
+        }
+        double meanMillis = nanos / 1e6 / users.size();
+        assertTrue(meanMillis < 50, "fold-in took " + meanMillis + " ms per user");
+    }
+
+    @Test
+    void exportedForestEqualsSparkModel() {
+        ServingModel model = ServingModel.load(Path.of(context.servingDir()));
+        GbtForest forest = model.forest();
+        GBTClassificationModel spark = GBTClassificationModel.load(context.work("gbt"));
+        Dataset<Row> examples = RankStep.candidateExamples(context, model.withForest(null),
+                        UserLists.load(context, List.of(PrepareStep.TEST_VISIBLE), PrepareStep.TEST_HIDDEN).limit(3))
+                .withColumn("features_vector", org.apache.spark.ml.functions.array_to_vector(col("features")));
+        List<Row> scored = spark.transform(examples).select("features", "rawPrediction").collectAsList();
+        assertTrue(scored.size() > 100);
+        for (Row row : scored) {
+            List<Double> features = row.getList(0);
+            double[] x = features.stream().mapToDouble(Double::doubleValue).toArray();
+            assertEquals(((Vector) row.get(1)).apply(1), forest.margin(x), 1e-9);
+        }
+    }
+
+    @Test
+    void servingLoadsAndScoresWithoutSparkOnTheClasspath() throws Exception {
+        List<URL> urls = new ArrayList<>();
+        urls.add(Path.of("target/classes").toUri().toURL());
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.contains("jackson")) {
+                urls.add(Path.of(entry).toUri().toURL());
+            }
+        }
+        try (URLClassLoader isolated = new URLClassLoader(urls.toArray(URL[]::new),
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> modelClass = isolated.loadClass("dev.animerec.ml.serving.ServingModel");
+            Object model = modelClass.getMethod("load", Path.class).invoke(null, Path.of(context.servingDir()));
+            Class<?> listClass = isolated.loadClass("dev.animerec.ml.serving.UserList");
+            Constructor<?> newList = listClass.getConstructor(String.class, int[].class, double[].class, int[].class);
+            Object list = newList.newInstance("someone", new int[] {0, 1, 2}, new double[] {1, 1, 1.5}, new int[3]);
+            Object recommender = isolated.loadClass("dev.animerec.ml.serving.Recommender").getConstructor(modelClass)
+                    .newInstance(model);
+            Method recommend = recommender.getClass().getMethod("recommend", listClass, int.class, boolean.class);
+            assertEquals(10, ((List<?>) recommend.invoke(recommender, list, 10, true)).size());
+            assertTrue(modelClass.getClassLoader() == isolated);
+            try {
+                isolated.loadClass("org.apache.spark.sql.SparkSession");
+                throw new AssertionError("Spark leaked into the isolated class path");
+            } catch (ClassNotFoundException expected) {
+                // the point of the test
+            }
+        }
+    }
+
+    @Test
+    void recommendCommandFoldsInEveryUserOfAListsFile() throws Exception {
+        Path lists = home.resolve("lists.csv");
+        Files.writeString(lists, String.join("\n",
+                "username,anime_id,score,watching_status,watched_episodes",
+                "alice,1,9,2,26", "alice,5114,10,2,64", "alice,9253,8,2,24", "alice,30276,0,6,0",
+                "bob,20,7,2,220", "bob,21,0,1,900",
+                "bob,99999999,9,2,1",
+                "broken row") + "\n");
+        Path out = home.resolve("recs.csv");
+        RecommendCommand.Summary summary = new RecommendCommand().run(home, lists, 25, out);
+        assertEquals(2, summary.users());
+        assertEquals(2, summary.deadLetters());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("username,anime_id,rank,score", lines.get(0));
+        assertEquals(51, lines.size());
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("alice,5114,") || l.startsWith("bob,21,")));
+    }
+
+    private String readCurrent() {
+        try {
+            return Files.readString(home.resolve("models/CURRENT")).trim();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.animerec.ml.serving;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class SignalsTest {
+
+    private final Signals negative = new Signals(true);
+    private final Signals weak = new Signals(false);
+
+    @Test
+    void highScoresLiftCompletedEntries() {
+        assertEquals(1.0, negative.weight("completed", 0));
+        assertEquals(1.0, negative.weight("completed", 7));
+        assertEquals(2.5, negative.weight("completed", 10));
+        assertEquals(0.2, negative.weight("plan_to_watch", 0));
+    }
+
+    @Test
+    void droppedAndLowScoresAreNegativeOrWeakByChoice() {
+        assertEquals(-0.5, negative.weight("dropped", 0));
+        assertEquals(-0.5, negative.weight("completed", 3));
+        assertEquals(0.1, weak.weight("dropped", 0));
+        assertEquals(0.1, weak.weight("COMPLETED", 2));
+    }
+
+    @Test
+    void onlyWatchedAndNotDislikedEntriesAreRelevant() {
+        assertTrue(Signals.relevant("completed", 0));
+        assertTrue(Signals.relevant("watching", 6));
+        assertFalse(Signals.relevant("completed", 5));
+        assertFalse(Signals.relevant("plan_to_watch", 0));
+        assertFalse(Signals.relevant("dropped", 9));
+    }
+
+    @Test
+    void anUnknownStatusIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> negative.weight("rewatching", 0));
+    }
+}
