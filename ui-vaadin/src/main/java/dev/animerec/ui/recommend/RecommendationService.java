@@ -116,9 +116,26 @@ public class RecommendationService {
         clicks.log(new ClickEvent(now, username, type, animeId, context));
     }
 
-    public AnimeCard card(int animeId) {
-        return published.current().card(animeId);
+    /** Genres and themes of the current catalogue, for the filter choices. */
+    public List<String> genres() {
+        PublishedVersion version = published.current();
+        Genres held = genres;
+        if (held == null || !held.version().equals(version.version())) {
+            java.util.TreeSet<String> names = new java.util.TreeSet<>();
+            version.cards().values().forEach(card -> {
+                names.addAll(card.genres());
+                names.addAll(card.themes());
+            });
+            held = new Genres(version.version(), List.copyOf(names));
+            genres = held;
+        }
+        return held.names();
     }
+
+    private record Genres(String version, List<String> names) {
+    }
+
+    private volatile Genres genres;
 
     private RecommendationPage page(String username, String source, PublishedVersion version, List<RankedAnime> ranked,
                                     UserList list, Map<Integer, String> userFeedback, RecommendationRequest request,
