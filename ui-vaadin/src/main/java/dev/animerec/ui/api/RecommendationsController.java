@@ -7,6 +7,7 @@ import dev.animerec.ui.published.AnimeCard;
 import dev.animerec.ui.published.UserList;
 import dev.animerec.ui.recommend.BadRequestException;
 import dev.animerec.ui.recommend.Filters;
+import dev.animerec.ui.recommend.NotFoundException;
 import dev.animerec.ui.recommend.RecommendationPage;
 import dev.animerec.ui.recommend.RecommendationRequest;
 import dev.animerec.ui.recommend.RecommendationService;
@@ -141,6 +142,12 @@ class RecommendationsController {
         }
         service.feedback(body.username(), body.animeId(), type, context);
         return Map.of("status", "recorded");
+    }
+
+    /** Without this, the UI's catch-all route would answer unknown API paths with the app's HTML page. */
+    @RequestMapping("/**")
+    ApiError unknown() {
+        throw new NotFoundException("no such API resource");
     }
 
     private static Set<String> set(List<String> values) {

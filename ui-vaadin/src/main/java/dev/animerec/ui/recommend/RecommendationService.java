@@ -81,7 +81,7 @@ public class RecommendationService {
             throw new BadRequestException("a list has at most 20000 entries");
         }
         PublishedVersion version = published.current();
-        UserList list = new UserList("anonymous", entries, lastCompleted(entries));
+        UserList list = new UserList("anonymous", entries, lastCompleted(entries, version));
         FoldIn.Result result = FoldIn.rank(version, list);
         String notice = result.unknownEntries() > 0
                 ? result.unknownEntries() + " anime on the list are unknown to the model and were left out" : null;
@@ -195,8 +195,10 @@ public class RecommendationService {
         return List.copyOf(drawn);
     }
 
-    private static Integer lastCompleted(List<UserList.Entry> entries) {
+    /** A posted list has no dates: its best-scored completed anime that the catalogue knows anchors the lane. */
+    private static Integer lastCompleted(List<UserList.Entry> entries, PublishedVersion version) {
         return entries.stream().filter(entry -> "completed".equals(entry.status()))
+                .filter(entry -> version.card(entry.animeId()) != null)
                 .max(Comparator.comparingInt(UserList.Entry::score)).map(UserList.Entry::animeId).orElse(null);
     }
 
