@@ -63,7 +63,6 @@ public class AnimeCardView extends Div {
         UnorderedList reasons = new UnorderedList();
         recommendation.reasons().forEach(reason -> reasons.add(new ListItem(capitalise(reason))));
         why.add(reasons);
-        why.setVisible(false);
 
         Button like = iconButton("👍", "Like", "like-" + anime.id(), () -> feedback.accept(anime, EventType.LIKE));
         if ("like".equals(recommendation.feedback())) {
@@ -73,7 +72,8 @@ public class AnimeCardView extends Div {
                 () -> feedback.accept(anime, EventType.DISLIKE));
         Button notInterested = iconButton("🚫", "Not interested", "not-interested-" + anime.id(),
                 () -> feedback.accept(anime, EventType.NOT_INTERESTED));
-        Button explain = new Button("Why?", event -> why.setVisible(!why.isVisible()));
+        // Toggled by a class rather than server-side visibility, so the panel's text is in the page from the start.
+        Button explain = new Button("Why?", event -> why.setClassName("ar-why-open", !why.hasClassName("ar-why-open")));
         explain.setId("why-" + anime.id());
         explain.addClassName("ar-why-button");
         Div actions = new Div(like, dislike, notInterested, explain);
