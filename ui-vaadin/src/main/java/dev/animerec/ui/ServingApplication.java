@@ -3,7 +3,7 @@ package dev.animerec.ui;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.component.page.Viewport;
-import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.server.AppShellSettings;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -18,10 +18,15 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @Viewport("width=device-width, initial-scale=1")
 @Meta(name = "description", content = "Anime recommendations for MyAnimeList users")
-@StyleSheet("context://styles/animerec.css")
 public class ServingApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
         SpringApplication.run(ServingApplication.class, args);
+    }
+
+    /** A plain link keeps the look out of the frontend bundle, so the pre-compiled bundle still applies. */
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        settings.addLink("stylesheet", "styles/animerec.css");
     }
 }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import dev.animerec.ui.feedback.EventType;
 import dev.animerec.ui.published.AnimeCard;
 import dev.animerec.ui.recommend.RecommendationPage;
@@ -29,9 +30,16 @@ public class AnimeCardView extends Div {
         Anchor cover = new Anchor(anime.url(), "");
         cover.setTarget(AnchorTarget.BLANK);
         cover.addClassName("ar-cover");
-        Image image = new Image(anime.picture() != null ? anime.picture() : "", anime.title());
-        image.getElement().setAttribute("loading", "lazy");
-        cover.add(image);
+        // The title stands in for a cover MAL's CDN does not deliver (offline, blocked, removed).
+        Div fallback = new Div(new Span(anime.title()));
+        fallback.addClassName("ar-cover-fallback");
+        cover.add(fallback);
+        if (anime.picture() != null && !anime.picture().isBlank()) {
+            Image image = new Image(anime.picture(), anime.title());
+            image.getElement().setAttribute("loading", "lazy");
+            image.getElement().setAttribute("onerror", "this.style.display='none'");
+            cover.add(image);
+        }
         if (anime.score() != null) {
             Span score = new Span("★ " + String.format(Locale.ROOT, "%.2f", anime.score()));
             score.addClassName("ar-score");
@@ -64,13 +72,13 @@ public class AnimeCardView extends Div {
         recommendation.reasons().forEach(reason -> reasons.add(new ListItem(capitalise(reason))));
         why.add(reasons);
 
-        Button like = iconButton("👍", "Like", "like-" + anime.id(), () -> feedback.accept(anime, EventType.LIKE));
+        Button like = iconButton(VaadinIcon.THUMBS_UP, "Like", "like-" + anime.id(), () -> feedback.accept(anime, EventType.LIKE));
         if ("like".equals(recommendation.feedback())) {
             like.addClassName("ar-liked");
         }
-        Button dislike = iconButton("👎", "Dislike", "dislike-" + anime.id(),
+        Button dislike = iconButton(VaadinIcon.THUMBS_DOWN, "Dislike", "dislike-" + anime.id(),
                 () -> feedback.accept(anime, EventType.DISLIKE));
-        Button notInterested = iconButton("🚫", "Not interested", "not-interested-" + anime.id(),
+        Button notInterested = iconButton(VaadinIcon.BAN, "Not interested", "not-interested-" + anime.id(),
                 () -> feedback.accept(anime, EventType.NOT_INTERESTED));
         // Toggled by a class rather than server-side visibility, so the panel's text is in the page from the start.
         Button explain = new Button("Why?", event -> why.setClassName("ar-why-open", !why.hasClassName("ar-why-open")));
@@ -103,8 +111,8 @@ public class AnimeCardView extends Div {
         return text.toString();
     }
 
-    private static Button iconButton(String icon, String label, String id, Runnable action) {
-        Button button = new Button(icon, event -> action.run());
+    private static Button iconButton(VaadinIcon icon, String label, String id, Runnable action) {
+        Button button = new Button(icon.create(), event -> action.run());
         button.setId(id);
         button.getElement().setAttribute("title", label);
         button.getElement().setAttribute("aria-label", label);

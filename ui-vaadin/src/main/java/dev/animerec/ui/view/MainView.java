@@ -11,10 +11,14 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.animerec.ui.feedback.EventType;
@@ -39,7 +43,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 @Route("")
 @PageTitle("anime-rec · what to watch next")
-public class MainView extends Div {
+public class MainView extends Div implements BeforeEnterObserver {
 
     private static final Map<String, String> AIRING = new LinkedHashMap<>();
 
@@ -85,6 +89,7 @@ public class MainView extends Div {
         username.setPlaceholder("Your MyAnimeList username");
         username.setAriaLabel("MyAnimeList username");
         username.setClearButtonVisible(true);
+        username.setValueChangeMode(ValueChangeMode.EAGER);
         username.addClassName("ar-username");
         username.addKeyPressListener(Key.ENTER, event -> lookUp());
         Button lookup = new Button("Recommend", event -> lookUp());
@@ -99,6 +104,16 @@ public class MainView extends Div {
         results.setId("results");
 
         add(header, search, filters(), message, results);
+    }
+
+    /** {@code /?user=NAME} opens a user's picks directly (shareable links). */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        List<String> user = event.getLocation().getQueryParameters().getParameters().get("user");
+        if (user != null && !user.isEmpty() && currentUser == null) {
+            username.setValue(user.get(0));
+            lookUp();
+        }
     }
 
     private Details filters() {
@@ -194,7 +209,7 @@ public class MainView extends Div {
         }
         results.removeAll();
 
-        Button reroll = new Button("🎲 Reroll", event -> reroll());
+        Button reroll = new Button("Reroll", VaadinIcon.REFRESH.create(), event -> reroll());
         reroll.setId("reroll");
         reroll.addClassName("ar-secondary");
         H2 title = new H2("Top picks for " + page.username());
