@@ -1,8 +1,9 @@
 package dev.animerec.ui.feedback;
 
 import jakarta.annotation.PreDestroy;
-import java.sql.Timestamp;
-import java.sql.Types;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -12,12 +13,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Click-stream events into {@code clickstream_event} (local profile). Requests only enqueue; one writer thread
- * inserts in batches, so a page view costs no database round trip. A full queue blocks the caller rather than
+ * copies them in batches, so a page view costs no database round trip. A full queue blocks the caller rather than
  * dropping events; a failed batch is retried, and events still queued at shutdown are written before exit.
  */
 @Component
@@ -86,18 +89,7 @@ public class ClickStream {
     private void insert(List<ClickEvent> batch) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
-                jdbc.batchUpdate("INSERT INTO clickstream_event (occurred_at, username, event_type, anime_id, context)"
-                        + " VALUES (?, ?, ?, ?, ?)", batch, batch.size(), (statement, event) -> {
-                            statement.setTimestamp(1, Timestamp.from(event.occurredAt()));
-                            statement.setString(2, event.username());
-                            statement.setString(3, event.type().column());
-                            if (event.animeId() == null) {
-                                statement.setNull(4, Types.INTEGER);
-                            } else {
-                                statement.setInt(4, event.animeId());
-                            }
-                            statement.setString(5, event.context());
-                        });
+                copy(batch);
                 written.addAndGet(batch.size());
                 return;
             } catch (RuntimeException e) {
@@ -110,6 +102,34 @@ public class ClickStream {
                 Thread.sleep(Math.min(5_000, 200L * attempt));
             }
         }
+    }
+
+    /** COPY instead of INSERTs: several times cheaper per row, which matters at thousands of impressions a second. */
+    private void copy(List<ClickEvent> batch) {
+        StringBuilder csv = new StringBuilder(batch.size() * 64);
+        for (ClickEvent event : batch) {
+            csv.append(event.occurredAt()).append(',');
+            quoted(csv, event.username()).append(',').append(event.type().column()).append(',');
+            if (event.animeId() != null) {
+                csv.append(event.animeId());
+            }
+            csv.append(',');
+            quoted(csv, event.context()).append('\n');
+        }
+        jdbc.execute((ConnectionCallback<Long>) connection -> {
+            try {
+                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "COPY clickstream_event (occurred_at, username, event_type, anime_id, context)"
+                                + " FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
+            } catch (IOException e) {
+                throw new SQLException("COPY of click-stream events failed", e);
+            }
+        });
+    }
+
+    /** CSV: an absent value is an empty unquoted field (NULL); a present one is quoted with quotes doubled. */
+    private static StringBuilder quoted(StringBuilder csv, String value) {
+        return value == null ? csv : csv.append('"').append(value.replace("\"", "\"\"")).append('"');
     }
 
     @PreDestroy

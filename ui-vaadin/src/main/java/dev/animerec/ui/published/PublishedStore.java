@@ -135,7 +135,34 @@ public class PublishedStore {
         };
     }
 
+    /**
+     * A version's per-user data never changes once published, so parsed lists are kept in a bounded LRU keyed by
+     * version and user; Redis stays the source (a cold entry is one HGET).
+     */
+    private final Map<String, Object> parsed = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+                    return size() > 20_000;
+                }
+            });
+
+    @SuppressWarnings("unchecked")
+    private <T> Optional<T> cached(String key, java.util.function.Supplier<Optional<T>> load) {
+        Object hit = parsed.get(key);
+        if (hit != null) {
+            return Optional.of((T) hit);
+        }
+        Optional<T> value = load.get();
+        value.ifPresent(v -> parsed.put(key, v));
+        return value;
+    }
+
     public Optional<List<RankedAnime>> recommendations(String version, String usernameKey) {
+        return cached("r\u0000" + version + "\u0000" + usernameKey, () -> readRecommendations(version, usernameKey));
+    }
+
+    private Optional<List<RankedAnime>> readRecommendations(String version, String usernameKey) {
         String value = (String) redis.opsForHash().get(RedisKeys.key(version, RedisKeys.RECOMMENDATIONS), usernameKey);
         if (value == null) {
             return Optional.empty();
@@ -146,13 +173,17 @@ public class PublishedStore {
             for (JsonNode item : items) {
                 ranked.add(json.treeToValue(item, RankedAnime.class));
             }
-            return Optional.of(ranked);
+            return Optional.of(List.copyOf(ranked));
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable recommendations of " + usernameKey + " in " + version, e);
         }
     }
 
     public Optional<UserList> list(String version, String usernameKey) {
+        return cached("l\u0000" + version + "\u0000" + usernameKey, () -> readList(version, usernameKey));
+    }
+
+    private Optional<UserList> readList(String version, String usernameKey) {
         String value = (String) redis.opsForHash().get(RedisKeys.key(version, RedisKeys.LISTS), usernameKey);
         if (value == null) {
             return Optional.empty();
@@ -176,6 +207,11 @@ public class PublishedStore {
 
     /** Similar anime in rank order with their scores, or empty when the anime has no list in this version. */
     public List<int[]> similar(String version, int animeId) {
+        return this.<List<int[]>>cached("s\u0000" + version + "\u0000" + animeId,
+                () -> Optional.of(readSimilar(version, animeId))).orElseThrow();
+    }
+
+    private List<int[]> readSimilar(String version, int animeId) {
         String value = (String) redis.opsForHash().get(RedisKeys.key(version, RedisKeys.SIMILAR),
                 Integer.toString(animeId));
         if (value == null) {
