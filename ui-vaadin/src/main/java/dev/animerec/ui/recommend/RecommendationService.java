@@ -157,7 +157,10 @@ public class RecommendationService {
         }
         long seed = request.seed() != null ? request.seed() : ThreadLocalRandom.current().nextLong(1L << 48);
         List<RecommendationPage.Recommendation> drawn = draw(eligible, request.k(), request.from(), seed);
-        RecommendationPage.Lane lane = lane(version, list, keep, userFeedback, request, seed);
+        Set<Integer> shown = new HashSet<>();
+        drawn.forEach(item -> shown.add(item.anime().id()));
+        RecommendationPage.Lane lane = lane(version, list, card -> keep.keeps(card) && !shown.contains(card.id()),
+                userFeedback, request, seed);
         return new RecommendationPage(username, source, version.version(), request.k(), request.from(), seed,
                 eligible.size(), drawn, lane, notice);
     }
