@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             SchedulerCommand.class,
             ImportCommand.class,
             EtlCommand.class,
+            PublishCommand.class,
         })
 public class AnimeRecCommand {
 }

@@ -15,7 +15,7 @@ class AnimeRecCommandTest {
 
     @Test
     void listsTheSubcommands() {
-        assertThat(commandLine.getSubcommands()).containsOnlyKeys("schedule", "seed", "jobs", "scheduler", "import", "etl");
+        assertThat(commandLine.getSubcommands()).containsOnlyKeys("schedule", "seed", "jobs", "scheduler", "import", "etl", "publish");
         assertThat(commandLine.getSubcommands().get("jobs").getSubcommands()).containsOnlyKeys("list", "restart");
     }
 

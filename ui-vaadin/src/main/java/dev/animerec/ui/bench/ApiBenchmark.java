@@ -1,0 +1,160 @@
+package dev.animerec.ui.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Closed-loop load generator for a running serving app on loopback: known users ({@code GET
+ * /api/v1/users/{u}/recommendations}) and fold-in ({@code POST /api/v1/recommendations} with a real list), at
+ * each concurrency level; prints p50 / p99 latency and throughput per scenario. Users and lists come from the
+ * snapshot CSV the batch was trained on, so every "known user" is in the published version.
+ *
+ * <pre>ApiBenchmark [--url http://127.0.0.1:8080] [--snapshot data/snapshot/animelist_2023.csv.gz]
+ *              [--clients 1,16,64] [--seconds 10] [--warmup-seconds 3]</pre>
+ */
+public final class ApiBenchmark {
+
+    private static final String[] STATUS = {"", "watching", "completed", "on_hold", "dropped", "", "plan_to_watch"};
+
+    private ApiBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        String url = options.getOrDefault("--url", "http://127.0.0.1:8080");
+        Path snapshot = Path.of(options.getOrDefault("--snapshot", "data/snapshot/animelist_2023.csv.gz"));
+        int[] levels = Arrays.stream(options.getOrDefault("--clients", "1,16,64").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        int seconds = Integer.parseInt(options.getOrDefault("--seconds", "10"));
+        int warmup = Integer.parseInt(options.getOrDefault("--warmup-seconds", "3"));
+
+        Map<String, StringBuilder> lists = readLists(snapshot);
+        List<String> users = new ArrayList<>(lists.keySet());
+        List<String> bodies = new ArrayList<>();
+        lists.values().forEach(body -> bodies.add("{\"entries\":[" + body + "]}"));
+        System.out.printf("serving benchmark against %s: %d known users, %d fold-in lists (mean %.0f entries)%n", url,
+                users.size(), bodies.size(), bodies.stream().mapToInt(b -> b.split("anime_id").length - 1).average()
+                        .orElse(0));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Supplier<HttpRequest> known = () -> HttpRequest.newBuilder(URI.create(url + "/api/v1/users/"
+                + users.get(ThreadLocalRandom.current().nextInt(users.size())) + "/recommendations")).GET().build();
+        Supplier<HttpRequest> foldIn = () -> HttpRequest.newBuilder(URI.create(url + "/api/v1/recommendations"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        bodies.get(ThreadLocalRandom.current().nextInt(bodies.size())))).build();
+
+        System.out.printf("%-11s %7s %9s %9s %9s %10s %7s%n", "scenario", "clients", "p50 ms", "p99 ms", "max ms",
+                "req/s", "errors");
+        for (Map.Entry<String, Supplier<HttpRequest>> scenario : Map.of("known-user", known, "fold-in", foldIn)
+                .entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())).toList()) {
+            for (int clients : levels) {
+                run(http, scenario.getValue(), clients, warmup);
+                Result result = run(http, scenario.getValue(), clients, seconds);
+                System.out.printf("%-11s %7d %9.2f %9.2f %9.2f %10.0f %7d%n", scenario.getKey(), clients,
+                        result.percentile(0.50), result.percentile(0.99), result.percentile(1.0), result.throughput(),
+                        result.errors());
+            }
+        }
+    }
+
+    record Result(long[] nanos, double seconds, long errors) {
+        double percentile(double p) {
+            if (nanos.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.min(nanos.length - 1, Math.ceil(p * nanos.length) - 1);
+            return nanos[Math.max(0, index)] / 1e6;
+        }
+
+        double throughput() {
+            return nanos.length / seconds;
+        }
+    }
+
+    private static Result run(HttpClient http, Supplier<HttpRequest> requests, int clients, int seconds)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicLong errors = new AtomicLong();
+        List<Future<long[]>> futures = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                long[] samples = new long[1024];
+                int count = 0;
+                while (System.nanoTime() < end) {
+                    HttpRequest request = requests.get();
+                    long t0 = System.nanoTime();
+                    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    long elapsed = System.nanoTime() - t0;
+                    if (response.statusCode() != 200) {
+                        errors.incrementAndGet();
+                        continue;
+                    }
+                    if (count == samples.length) {
+                        samples = Arrays.copyOf(samples, count * 2);
+                    }
+                    samples[count++] = elapsed;
+                }
+                return Arrays.copyOf(samples, count);
+            }));
+        }
+        List<long[]> parts = new ArrayList<>();
+        for (Future<long[]> future : futures) {
+            parts.add(future.get());
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(all, elapsed, errors.get());
+    }
+
+    /** username -> the JSON entries of the user's list (snapshot columns user_id,username,anime_id,score,status,...). */
+    private static Map<String, StringBuilder> readLists(Path snapshot) throws IOException {
+        Map<String, StringBuilder> lists = new LinkedHashMap<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(snapshot)), StandardCharsets.UTF_8))) {
+            String header = reader.readLine();
+            if (header == null || !header.startsWith("user_id,username,anime_id,score,watching_status")) {
+                throw new IOException(snapshot + " is not the snapshot's animelist CSV (header: " + header + ")");
+            }
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String[] cells = line.split(",");
+                int status = Integer.parseInt(cells[4].trim());
+                if (status < 1 || status >= STATUS.length || STATUS[status].isEmpty()) {
+                    continue;
+                }
+                StringBuilder body = lists.computeIfAbsent(cells[1], user -> new StringBuilder());
+                if (body.length() > 0) {
+                    body.append(',');
+                }
+                body.append("{\"anime_id\":").append(cells[2]).append(",\"status\":\"").append(STATUS[status])
+                        .append("\",\"score\":").append(cells[3]).append('}');
+            }
+        }
+        return lists;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.animerec.ui.recommend;
+
+import dev.animerec.ui.published.AnimeCard;
+import dev.animerec.ui.published.UserList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What a user asked to leave out. List-based filters use the user's MAL list ("watched" = completed, watching
+ * or on hold); the others the anime card. Airing states: {@code finished}, {@code airing}, {@code upcoming}.
+ */
+public record Filters(boolean hideWatched, boolean hideDropped, boolean hidePlanned, boolean noUnseenSequels,
+                     Set<String> includeGenres, Set<String> excludeGenres, Set<String> includeTypes,
+                     Set<String> excludeTypes, Double minScore, Long minMembers, Set<String> airing) {
+
+    public static final Set<String> AIRING = Set.of("finished", "airing", "upcoming");
+    private static final Set<String> WATCHED = Set.of("completed", "watching", "on_hold");
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} .'&-]{1,40}");
+
+    public static Filters defaults() {
+        return new Filters(true, true, false, false, Set.of(), Set.of(), Set.of(), Set.of(), null, null, Set.of());
+    }
+
+    public Filters {
+        includeGenres = names(includeGenres, "genre");
+        excludeGenres = names(excludeGenres, "genre");
+        includeTypes = names(includeTypes, "type");
+        excludeTypes = names(excludeTypes, "type");
+        airing = names(airing, "airing status");
+        for (String state : airing) {
+            if (!AIRING.contains(state)) {
+                throw new BadRequestException("airing status must be one of finished, airing, upcoming");
+            }
+        }
+        if (minScore != null && (minScore.isNaN() || minScore < 0 || minScore > 10)) {
+            throw new BadRequestException("minimum MAL score must be between 0 and 10");
+        }
+        if (minMembers != null && minMembers < 0) {
+            throw new BadRequestException("minimum members must not be negative");
+        }
+    }
+
+    private static Set<String> names(Collection<String> values, String what) {
+        Set<String> normalised = new LinkedHashSet<>();
+        if (values != null) {
+            for (String value : values) {
+                if (value == null || value.isBlank()) {
+                    continue;
+                }
+                if (!NAME.matcher(value.trim()).matches()) {
+                    throw new BadRequestException("a " + what + " name is 1 to 40 letters, digits, spaces or . ' & -");
+                }
+                normalised.add(value.trim().toLowerCase(Locale.ROOT));
+            }
+            if (normalised.size() > 50) {
+                throw new BadRequestException("at most 50 " + what + " values");
+            }
+        }
+        return Set.copyOf(normalised);
+    }
+
+    /** The list-based part, computed once per request. */
+    public Predicate forUser(UserList list, Set<Integer> hiddenByFeedback) {
+        Map<Integer, UserList.Entry> entries = list == null ? Map.of() : list.byAnime();
+        Set<Integer> seen = list == null ? Set.of() : list.withStatus(WATCHED);
+        return card -> {
+            if (hiddenByFeedback.contains(card.id())) {
+                return false;
+            }
+            UserList.Entry entry = entries.get(card.id());
+            if (entry != null) {
+                String status = entry.status();
+                if (hideWatched && WATCHED.contains(status) || hideDropped && "dropped".equals(status)
+                        || hidePlanned && "plan_to_watch".equals(status)) {
+                    return false;
+                }
+            }
+            if (noUnseenSequels && !card.prequels().isEmpty() && !seen.containsAll(card.prequels())) {
+                return false;
+            }
+            return matchesCard(card);
+        };
+    }
+
+    private boolean matchesCard(AnimeCard card) {
+        Set<String> genres = new LinkedHashSet<>();
+        card.genres().forEach(genre -> genres.add(genre.toLowerCase(Locale.ROOT)));
+        card.themes().forEach(theme -> genres.add(theme.toLowerCase(Locale.ROOT)));
+        if (!includeGenres.isEmpty() && includeGenres.stream().noneMatch(genres::contains)) {
+            return false;
+        }
+        if (excludeGenres.stream().anyMatch(genres::contains)) {
+            return false;
+        }
+        String type = card.type() == null ? "" : card.type().toLowerCase(Locale.ROOT);
+        if (!includeTypes.isEmpty() && !includeTypes.contains(type) || excludeTypes.contains(type)) {
+            return false;
+        }
+        if (minScore != null && (card.score() == null || card.score() < minScore)) {
+            return false;
+        }
+        if (minMembers != null && (card.members() == null || card.members() < minMembers)) {
+            return false;
+        }
+        return airing.isEmpty() || airing.contains(airingState(card.status()));
+    }
+
+    public static String airingState(String status) {
+        if (status == null) {
+            return "unknown";
+        }
+        String normalised = status.toLowerCase(Locale.ROOT);
+        if (normalised.contains("finished")) {
+            return "finished";
+        }
+        if (normalised.contains("currently") || normalised.equals("airing")) {
+            return "airing";
+        }
+        if (normalised.contains("not yet")) {
+            return "upcoming";
+        }
+        return "unknown";
+    }
+
+    @FunctionalInterface
+    public interface Predicate {
+        boolean keeps(AnimeCard card);
+    }
+}

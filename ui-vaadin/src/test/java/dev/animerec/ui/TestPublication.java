@@ -1,0 +1,231 @@
+package dev.animerec.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.animerec.ml.serving.Ease;
+import dev.animerec.ml.serving.ItemCatalogue;
+import dev.animerec.ml.serving.ItemFactors;
+import dev.animerec.ml.serving.Neighbours;
+import dev.animerec.ml.serving.ServingModel;
+import dev.animerec.ml.serving.Signals;
+import dev.animerec.ui.published.RedisKeys;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+
+/**
+ * A small published version written in the publish job's layout: anime 1..60 plus every anime of the recorded
+ * load.json lists (so an on-demand user folds in), users {@code alice} (batch) with her list, similar lists,
+ * and real serving artefacts of a seeded random model written by the ML module's own writer.
+ */
+public final class TestPublication {
+
+    public static final String[] GENRES = {"Action", "Comedy", "Drama", "Romance", "Sci-Fi", "Slice of Life"};
+    public static final String[] TYPES = {"TV", "Movie", "OVA"};
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TestPublication() {
+    }
+
+    public static List<Integer> catalogueIds() {
+        Set<Integer> ids = new LinkedHashSet<>();
+        for (int id = 1; id <= 60; id++) {
+            ids.add(id);
+        }
+        for (String fixture : List.of("mal/animelist_load_json_Littoface_offset0.json",
+                "mal/animelist_load_json_reltats_offset0.json")) {
+            try (InputStream in = TestPublication.class.getClassLoader().getResourceAsStream(fixture)) {
+                for (JsonNode entry : JSON.readTree(in)) {
+                    ids.add(entry.get("anime_id").asInt());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new ArrayList<>(ids);
+    }
+
+    public static void publish(RedisConnectionFactory connections, String version, String model) {
+        List<Integer> ids = catalogueIds();
+        Map<String, byte[]> cards = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            int id = ids.get(i);
+            ObjectNode card = JSON.createObjectNode();
+            card.put("id", id);
+            card.put("title", (id == 12 ? "Sequel Season 2" : "Anime " + id));
+            card.put("type", TYPES[id % TYPES.length]);
+            card.put("episodes", 12);
+            card.put("status", id % 10 == 0 ? "Currently Airing" : "Finished Airing");
+            card.put("year", 2000 + id % 20);
+            card.putArray("genres").add(GENRES[id % GENRES.length]).add(GENRES[(id + 1) % GENRES.length]);
+            card.putArray("themes");
+            card.putArray("studios").add("Madhouse");
+            card.put("score", 6.0 + (id % 40) / 10.0);
+            card.put("members", 1000L * id);
+            card.put("picture", "/missing-cover/" + id + ".jpg");
+            card.put("url", "https://myanimelist.net/anime/" + id);
+            ArrayNode prequels = card.putArray("prequels");
+            if (id == 12) {
+                prequels.add(11);
+            }
+            cards.put(Integer.toString(id), bytes(card));
+        }
+        Map<String, byte[]> recs = new HashMap<>();
+        ObjectNode alice = JSON.createObjectNode();
+        alice.put("username", "Alice");
+        ArrayNode items = alice.putArray("items");
+        for (int rank = 1; rank <= 40; rank++) {
+            int id = rank + 10;
+            ObjectNode item = items.addObject();
+            item.put("id", id);
+            item.put("rank", rank);
+            item.put("score", 1.0 - rank / 100.0);
+            item.putArray("reasons").add("because you watched Anime 1 (you scored 9)")
+                    .add("lifted by: genres you watch, high MAL score").add("model " + model);
+        }
+        recs.put("alice", bytes(alice));
+        Map<String, byte[]> lists = new HashMap<>();
+        ObjectNode aliceList = JSON.createObjectNode();
+        aliceList.put("username", "Alice");
+        aliceList.put("last_completed", 1);
+        ArrayNode entries = aliceList.putArray("entries");
+        entries.addArray().add(1).add("completed").add(9);
+        entries.addArray().add(2).add("completed").add(7);
+        entries.addArray().add(11).add("plan_to_watch").add(0);
+        entries.addArray().add(13).add("dropped").add(3);
+        entries.addArray().add(14).add("completed").add(8);
+        lists.put("alice", bytes(aliceList));
+        Map<String, byte[]> similar = new HashMap<>();
+        for (int id = 1; id <= 60; id++) {
+            ArrayNode pairs = JSON.createArrayNode();
+            for (int r = 1; r <= 30; r++) {
+                pairs.addArray().add((id + r - 1) % 60 + 1).add(1.0 / r);
+            }
+            similar.put(Integer.toString(id), bytes(pairs));
+        }
+        try (RedisConnection connection = connections.getConnection()) {
+            hset(connection, version, RedisKeys.CARDS, cards);
+            hset(connection, version, RedisKeys.RECOMMENDATIONS, recs);
+            hset(connection, version, RedisKeys.LISTS, lists);
+            hset(connection, version, RedisKeys.SIMILAR, similar);
+            hset(connection, version, RedisKeys.SERVING, servingArtefacts(ids));
+            hset(connection, version, RedisKeys.MANIFEST, Map.of("version", version.getBytes(StandardCharsets.UTF_8),
+                    "model_version", model.getBytes(StandardCharsets.UTF_8)));
+            connection.stringCommands().set(RedisKeys.CURRENT.getBytes(StandardCharsets.UTF_8),
+                    version.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A seeded random model over the catalogue, written by {@link ServingModel#write}. */
+    static Map<String, byte[]> servingArtefacts(List<Integer> ids) {
+        int n = ids.size();
+        int rank = 8;
+        Random random = new Random(7);
+        int[] animeIds = ids.stream().mapToInt(Integer::intValue).toArray();
+        String[] titles = new String[n];
+        double[] popularity = new double[n];
+        double[] malScore = new double[n];
+        double[] members = new double[n];
+        int[] year = new int[n];
+        int[] typeCode = new int[n];
+        int[][] genres = new int[n][];
+        int[][] empty = new int[n][];
+        for (int i = 0; i < n; i++) {
+            titles[i] = "Anime " + animeIds[i];
+            popularity[i] = random.nextInt(100);
+            malScore[i] = 6 + random.nextDouble() * 3;
+            members[i] = 1000.0 * animeIds[i];
+            year[i] = 2000 + i % 20;
+            typeCode[i] = i % 3;
+            genres[i] = new int[] {i % 6, (i + 1) % 6};
+            empty[i] = new int[0];
+        }
+        float[] factors = new float[n * rank];
+        for (int f = 0; f < factors.length; f++) {
+            factors[f] = (float) random.nextGaussian() * 0.3f;
+        }
+        int[][] neighbourItems = new int[n][];
+        float[][] neighbourScores = new float[n][];
+        for (int i = 0; i < n; i++) {
+            neighbourItems[i] = new int[5];
+            neighbourScores[i] = new float[5];
+            for (int k = 0; k < 5; k++) {
+                neighbourItems[i][k] = (i + k + 1) % n;
+                neighbourScores[i][k] = 0.5f / (k + 1);
+            }
+        }
+        List<int[]> lists = new ArrayList<>();
+        for (int u = 0; u < 50; u++) {
+            int[] list = new int[8];
+            for (int e = 0; e < list.length; e++) {
+                list[e] = random.nextInt(Math.min(n, 40));
+            }
+            lists.add(list);
+        }
+        int[] easeItems = new int[40];
+        for (int i = 0; i < easeItems.length; i++) {
+            easeItems[i] = i;
+        }
+        ServingModel model = new ServingModel(new Signals(true),
+                new ItemCatalogue(animeIds, titles, popularity, malScore, members, year, typeCode, genres, empty,
+                        empty, empty, empty, empty),
+                ItemFactors.of(rank, 1.0, 10.0, factors), new Neighbours(neighbourItems, neighbourScores),
+                Ease.fit(easeItems, n, lists, 50.0), null);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try {
+            model.write(new ServingModel.ArtifactFiles() {
+                @Override
+                public OutputStream create(String name) {
+                    return new ByteArrayOutputStream() {
+                        @Override
+                        public void close() {
+                            files.put(name, toByteArray());
+                        }
+                    };
+                }
+
+                @Override
+                public InputStream open(String name) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public boolean exists(String name) {
+                    return files.containsKey(name);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    private static void hset(RedisConnection connection, String version, String table, Map<String, byte[]> fields) {
+        Map<byte[], byte[]> raw = new LinkedHashMap<>();
+        fields.forEach((field, value) -> raw.put(field.getBytes(StandardCharsets.UTF_8), value));
+        connection.hashCommands().hMSet(RedisKeys.key(version, table).getBytes(StandardCharsets.UTF_8), raw);
+    }
+
+    private static byte[] bytes(JsonNode node) {
+        try {
+            return JSON.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
