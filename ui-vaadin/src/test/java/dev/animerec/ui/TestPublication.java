@@ -1,5 +1,6 @@
 package dev.animerec.ui;
 
+import dev.animerec.published.RedisLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -119,14 +120,14 @@ public final class TestPublication {
             similar.put(Integer.toString(id), bytes(pairs));
         }
         try (RedisConnection connection = connections.getConnection()) {
-            hset(connection, version, RedisKeys.CARDS, cards);
-            hset(connection, version, RedisKeys.RECOMMENDATIONS, recs);
-            hset(connection, version, RedisKeys.LISTS, lists);
-            hset(connection, version, RedisKeys.SIMILAR, similar);
-            hset(connection, version, RedisKeys.SERVING, servingArtefacts(ids));
-            hset(connection, version, RedisKeys.MANIFEST, Map.of("version", version.getBytes(StandardCharsets.UTF_8),
+            hset(connection, version, RedisLayout.CARDS, cards);
+            hset(connection, version, RedisLayout.RECOMMENDATIONS, recs);
+            hset(connection, version, RedisLayout.LISTS, lists);
+            hset(connection, version, RedisLayout.SIMILAR, similar);
+            hset(connection, version, RedisLayout.SERVING, servingArtefacts(ids));
+            hset(connection, version, RedisLayout.MANIFEST, Map.of("version", version.getBytes(StandardCharsets.UTF_8),
                     "model_version", model.getBytes(StandardCharsets.UTF_8)));
-            connection.stringCommands().set(RedisKeys.CURRENT.getBytes(StandardCharsets.UTF_8),
+            connection.stringCommands().set(RedisLayout.CURRENT.getBytes(StandardCharsets.UTF_8),
                     version.getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -218,7 +219,7 @@ public final class TestPublication {
     private static void hset(RedisConnection connection, String version, String table, Map<String, byte[]> fields) {
         Map<byte[], byte[]> raw = new LinkedHashMap<>();
         fields.forEach((field, value) -> raw.put(field.getBytes(StandardCharsets.UTF_8), value));
-        connection.hashCommands().hMSet(RedisKeys.key(version, table).getBytes(StandardCharsets.UTF_8), raw);
+        connection.hashCommands().hMSet(RedisLayout.key(version, table).getBytes(StandardCharsets.UTF_8), raw);
     }
 
     private static byte[] bytes(JsonNode node) {

@@ -1,5 +1,6 @@
 package dev.animerec.batch.publish;
 
+import dev.animerec.published.RedisLayout;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

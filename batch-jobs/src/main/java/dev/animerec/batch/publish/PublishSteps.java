@@ -1,5 +1,6 @@
 package dev.animerec.batch.publish;
 
+import dev.animerec.published.RedisLayout;
 import static dev.animerec.batch.publish.RedisLayout.bytes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

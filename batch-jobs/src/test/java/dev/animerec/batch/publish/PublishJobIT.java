@@ -1,5 +1,6 @@
 package dev.animerec.batch.publish;
 
+import dev.animerec.published.RedisLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.animerec.ui.published;
 
+import dev.animerec.published.RedisLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.animerec.ml.serving.Recommender;
@@ -49,7 +50,7 @@ public class PublishedStore {
     }
 
     public PublishedVersion current() {
-        String pointer = redis.opsForValue().get(RedisKeys.CURRENT);
+        String pointer = redis.opsForValue().get(RedisLayout.CURRENT);
         PublishedVersion held = loaded.get();
         if (pointer == null) {
             if (held != null) {
@@ -82,13 +83,13 @@ public class PublishedStore {
     private PublishedVersion load(String version) {
         long started = System.nanoTime();
         Map<String, String> manifest = new LinkedHashMap<>();
-        redis.opsForHash().entries(RedisKeys.key(version, RedisKeys.MANIFEST))
+        redis.opsForHash().entries(RedisLayout.key(version, RedisLayout.MANIFEST))
                 .forEach((field, value) -> manifest.put((String) field, (String) value));
         if (manifest.isEmpty()) {
             throw new IllegalStateException("animerec:current names version " + version + " but it has no manifest");
         }
         Map<Integer, AnimeCard> cards = new HashMap<>();
-        redis.opsForHash().entries(RedisKeys.key(version, RedisKeys.CARDS)).forEach((field, value) -> {
+        redis.opsForHash().entries(RedisLayout.key(version, RedisLayout.CARDS)).forEach((field, value) -> {
             try {
                 cards.put(Integer.parseInt((String) field), json.readValue((String) value, AnimeCard.class));
             } catch (IOException e) {
@@ -108,7 +109,7 @@ public class PublishedStore {
     }
 
     private ServingModel.ArtifactFiles redisArtefacts(String version) {
-        byte[] key = RedisKeys.key(version, RedisKeys.SERVING).getBytes(StandardCharsets.UTF_8);
+        byte[] key = RedisLayout.key(version, RedisLayout.SERVING).getBytes(StandardCharsets.UTF_8);
         return new ServingModel.ArtifactFiles() {
             @Override
             public OutputStream create(String name) {
@@ -163,7 +164,7 @@ public class PublishedStore {
     }
 
     private Optional<List<RankedAnime>> readRecommendations(String version, String usernameKey) {
-        String value = (String) redis.opsForHash().get(RedisKeys.key(version, RedisKeys.RECOMMENDATIONS), usernameKey);
+        String value = (String) redis.opsForHash().get(RedisLayout.key(version, RedisLayout.RECOMMENDATIONS), usernameKey);
         if (value == null) {
             return Optional.empty();
         }
@@ -184,7 +185,7 @@ public class PublishedStore {
     }
 
     private Optional<UserList> readList(String version, String usernameKey) {
-        String value = (String) redis.opsForHash().get(RedisKeys.key(version, RedisKeys.LISTS), usernameKey);
+        String value = (String) redis.opsForHash().get(RedisLayout.key(version, RedisLayout.LISTS), usernameKey);
         if (value == null) {
             return Optional.empty();
         }
@@ -212,7 +213,7 @@ public class PublishedStore {
     }
 
     private List<int[]> readSimilar(String version, int animeId) {
-        String value = (String) redis.opsForHash().get(RedisKeys.key(version, RedisKeys.SIMILAR),
+        String value = (String) redis.opsForHash().get(RedisLayout.key(version, RedisLayout.SIMILAR),
                 Integer.toString(animeId));
         if (value == null) {
             return List.of();

@@ -1,24 +1,12 @@
 package dev.animerec.ui.published;
 
 /**
- * The Redis layout the {@code publish} job writes (batch-jobs {@code dev.animerec.batch.publish.RedisLayout};
- * see README "Redis layout"), plus the serving app's own keys for on-demand users.
+ * The serving app's own Redis keys, for on-demand users; the published versions' layout is
+ * {@link dev.animerec.published.RedisLayout} (shared with the publish job).
  */
 public final class RedisKeys {
 
-    public static final String CURRENT = "animerec:current";
-    public static final String MANIFEST = "manifest";
-    public static final String CARDS = "cards";
-    public static final String RECOMMENDATIONS = "recs";
-    public static final String LISTS = "lists";
-    public static final String SIMILAR = "similar";
-    public static final String SERVING = "serving";
-
     private RedisKeys() {
-    }
-
-    public static String key(String version, String table) {
-        return "animerec:v:" + version + ":" + table;
     }
 
     /** A folded-in user the batch never saw, cached per published version (its model) with a TTL. */

@@ -1,9 +1,9 @@
-package dev.animerec.batch.publish;
+package dev.animerec.published;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * The Redis keys of published versions (documented in ui-vaadin/README.md, "Redis layout"). Everything of a
+ * The Redis keys of published versions (documented in ui-vaadin/README.md, "Redis layout"; written by batch-jobs' publish job, read by the serving app). Everything of a
  * version lives under {@code animerec:v:<version>:}; readers resolve {@link #CURRENT} once per request and
  * then read only that version's keys, so flipping the pointer is the only write a reader can observe.
  */
