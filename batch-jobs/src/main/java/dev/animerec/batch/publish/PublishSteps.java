@@ -1,7 +1,7 @@
 package dev.animerec.batch.publish;
 
 import dev.animerec.published.RedisLayout;
-import static dev.animerec.batch.publish.RedisLayout.bytes;
+import static dev.animerec.published.RedisLayout.bytes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
