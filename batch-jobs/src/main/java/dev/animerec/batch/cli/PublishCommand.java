@@ -37,7 +37,9 @@ class PublishCommand implements Callable<Integer> {
                     .toJobParameters());
             double seconds = (System.nanoTime() - started) / 1e9;
             execution.getStepExecutions().forEach(step -> System.out.printf("  %-24s %-9s %s%n", step.getStepName(),
-                    step.getStatus(), step.getExecutionContext().entrySet()));
+                    step.getStatus(), step.getExecutionContext().entrySet().stream()
+                            .filter(entry -> !entry.getKey().startsWith("batch."))
+                            .map(entry -> entry.getKey() + "=" + entry.getValue()).toList()));
             Object version = execution.getExecutionContext().get("redisVersion");
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 System.err.printf("publish %s after %.1f s (execution %d, version %s): %s%n", execution.getStatus(),
