@@ -67,7 +67,9 @@ public class PublishJobConfiguration {
                             JobParameters parameters = execution.getJobParameters();
                             PublishInputs inputs = PublishInputs.resolve(home, parameters.getString("modelVersion"),
                                     parameters.getString("processedVersion"));
-                            String version = inputs.modelVersion() + "." + STAMP.format(Instant.now());
+                            // The job instance id keeps two publishes within one second apart.
+                            String version = inputs.modelVersion() + "." + STAMP.format(Instant.now()) + "-"
+                                    + execution.getJobInstance().getInstanceId();
                             context.putString(VERSION, version);
                             context.putString("modelVersion", inputs.modelVersion());
                             context.putString("processedVersion", inputs.processedVersion());
