@@ -1,9 +1,6 @@
 package dev.animerec.batch.cli;
 
 import dev.animerec.batch.etl.EtlJobConfiguration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.Job;
@@ -19,15 +16,13 @@ import picocli.CommandLine.Option;
                 + " A failed run is resumed with `jobs restart ID`.")
 class EtlCommand implements Callable<Integer> {
 
-    static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-
     @Option(names = "--version", description = "processed version to publish (default: the UTC time, e.g. 20260101T120000Z)")
     String version;
 
     @Override
     public Integer call() throws Exception {
         try (ConfigurableApplicationContext context = ApplicationContexts.withoutWebServer()) {
-            return run(context, version == null ? VERSION.format(Instant.now()) : version);
+            return run(context, version == null ? EtlJobConfiguration.newVersion() : version);
         }
     }
 

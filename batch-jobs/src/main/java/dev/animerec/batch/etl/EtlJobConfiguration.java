@@ -1,6 +1,9 @@
 package dev.animerec.batch.etl;
 
 import dev.animerec.batch.warehouse.Warehouse;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.batch.core.Job;
@@ -24,6 +27,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class EtlJobConfiguration {
 
     public static final String JOB_NAME = "etl";
+    private static final DateTimeFormatter VERSION =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    /** The default processed version name: the UTC time of the run, e.g. 20260101T120000Z. */
+    public static String newVersion() {
+        return VERSION.format(Instant.now());
+    }
 
     @Bean
     EtlStages etlStages(@Lazy Warehouse warehouse) {

@@ -1,8 +1,5 @@
 package dev.animerec.batch.etl;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.Job;
@@ -24,8 +21,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 public class EtlLoop {
 
     private static final Logger log = LoggerFactory.getLogger(EtlLoop.class);
-    private static final DateTimeFormatter VERSION =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final JobLauncher launcher;
     private final Job etlJob;
@@ -38,7 +33,7 @@ public class EtlLoop {
     @Scheduled(fixedDelayString = "${animerec.etl.fixed-delay:PT1H}",
             initialDelayString = "${animerec.etl.initial-delay:PT1M}")
     public void round() {
-        String version = VERSION.format(Instant.now());
+        String version = EtlJobConfiguration.newVersion();
         try {
             JobExecution execution = launcher.run(etlJob,
                     new JobParametersBuilder().addString("version", version).toJobParameters());

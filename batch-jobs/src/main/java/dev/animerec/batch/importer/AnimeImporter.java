@@ -1,5 +1,6 @@
 package dev.animerec.batch.importer;
 
+import dev.animerec.batch.warehouse.DeadLetterFile;
 import dev.animerec.batch.warehouse.WarehousePaths;
 import dev.animerec.items.AnimeItem;
 import dev.animerec.items.AnimeStatistics;
@@ -36,6 +37,7 @@ public class AnimeImporter {
 
     static final String BAD_ROW = "bad anime rows (dead-lettered)";
     static final String DUPLICATE = "duplicate anime ids (first kept)";
+    static final String STATS_WITHOUT_ID = "statistics rows without a valid anime id (not joined)";
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
@@ -50,13 +52,13 @@ public class AnimeImporter {
     /** Returns the report; {@code landedIds} receives every anime id landed (for the interactions' check). */
     public ImportReport importFile(Path animeInfo, Instant crawlDate, Set<Integer> landedIds) throws IOException {
         ImportReport report = new ImportReport();
-        Map<Integer, Map<String, String>> site = table(CsvFiles.sibling(animeInfo, "anime_site_stats"));
-        Map<Integer, Map<String, String>> watch = table(CsvFiles.sibling(animeInfo, "anime_watch_stats"));
-        Map<Integer, Map<String, String>> scores = table(CsvFiles.sibling(animeInfo, "anime_score_stats"));
+        Map<Integer, Map<String, String>> site = table(CsvFiles.sibling(animeInfo, "anime_site_stats"), report);
+        Map<Integer, Map<String, String>> watch = table(CsvFiles.sibling(animeInfo, "anime_watch_stats"), report);
+        Map<Integer, Map<String, String>> scores = table(CsvFiles.sibling(animeInfo, "anime_score_stats"), report);
         String stem = "import-" + crawlDate.toEpochMilli();
         try (CSVParser parser = CsvFiles.open(animeInfo);
              LandingWriter landing = new LandingWriter(paths, stem + "-anime");
-             DeadLetterWriter deadLetters = new DeadLetterWriter(
+             DeadLetterFile deadLetters = new DeadLetterFile(
                      paths.deadLetter("import").resolve(stem + "-anime.jsonl"))) {
             Map<String, Integer> columns = columns(parser.getHeaderNames());
             for (String required : new String[] {"anime_id", "title"}) {
@@ -189,7 +191,8 @@ public class AnimeImporter {
         return value == null ? null : Math.toIntExact(value);
     }
 
-    private static Map<Integer, Map<String, String>> table(Optional<Path> file) throws IOException {
+    private static Map<Integer, Map<String, String>> table(Optional<Path> file, ImportReport report)
+            throws IOException {
         Map<Integer, Map<String, String>> rows = new HashMap<>();
         if (file.isEmpty()) {
             return rows;
@@ -207,8 +210,9 @@ public class AnimeImporter {
                     if (seen.add(id)) {
                         rows.put(id, row);
                     }
-                } catch (NumberFormatException ignoredRowWithoutId) {
-                    // A stats row without an id cannot be joined to anything; the anime row still lands.
+                } catch (NumberFormatException rowWithoutId) {
+                    // It cannot be joined to any anime (whose row still lands); say so instead of dropping it quietly.
+                    report.problem(STATS_WITHOUT_ID, file.get().getFileName() + " line " + record.getRecordNumber());
                 }
             }
         }

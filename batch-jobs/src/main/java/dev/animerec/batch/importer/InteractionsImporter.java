@@ -1,5 +1,6 @@
 package dev.animerec.batch.importer;
 
+import dev.animerec.batch.warehouse.DeadLetterFile;
 import dev.animerec.batch.warehouse.WarehousePaths;
 import dev.animerec.items.AnimeListEntryItem;
 import dev.animerec.items.InvalidItemException;
@@ -47,7 +48,7 @@ public class InteractionsImporter {
         Map<String, UserCounts> users = new LinkedHashMap<>();
         try (CSVParser parser = CsvFiles.open(csv);
              LandingWriter landing = new LandingWriter(paths, stem + "-interactions");
-             DeadLetterWriter deadLetters = new DeadLetterWriter(paths.deadLetter("import").resolve(stem + ".jsonl"))) {
+             DeadLetterFile deadLetters = new DeadLetterFile(paths.deadLetter("import").resolve(stem + ".jsonl"))) {
             Map<String, Integer> columns = columns(parser);
             for (String required : new String[] {"username", "anime_id", "score", "watching_status",
                     "watched_episodes"}) {

@@ -1,5 +1,6 @@
 package dev.animerec.batch.publish;
 
+import dev.animerec.batch.warehouse.DeadLetterFile;
 import dev.animerec.published.RedisLayout;
 import static dev.animerec.published.RedisLayout.bytes;
 
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.animerec.batch.importer.DeadLetterWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -118,7 +118,7 @@ public class PublishSteps {
     public long recommendations(PublishInputs inputs, String version, Set<Integer> knownAnime) {
         Path deadLetters = inputs.home().resolve("warehouse").resolve("dead-letter").resolve("publish")
                 .resolve("recommendations-" + version.replace(':', '-') + ".jsonl");
-        try (ParquetTables tables = new ParquetTables(); DeadLetterWriter dead = new DeadLetterWriter(deadLetters)) {
+        try (ParquetTables tables = new ParquetTables(); DeadLetterFile dead = new DeadLetterFile(deadLetters)) {
             Batch batch = new Batch(version, RedisLayout.RECOMMENDATIONS, "recommendations");
             String[] username = {null};
             ObjectNode[] list = {null};

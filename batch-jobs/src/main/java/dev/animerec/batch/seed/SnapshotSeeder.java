@@ -1,5 +1,7 @@
 package dev.animerec.batch.seed;
 
+import dev.animerec.batch.warehouse.DeadLetterFile;
+import dev.animerec.batch.warehouse.WarehousePaths;
 import dev.animerec.schedule.MalUrl;
 import dev.animerec.schedule.ScheduleRepository;
 import java.io.IOException;
@@ -50,12 +52,13 @@ public class SnapshotSeeder {
 
     public SeedResult seed(Path snapshot) throws IOException {
         Instant started = Instant.now();
-        try (DeadLetterFile deadLetters = new DeadLetterFile(localHome, "seed", started)) {
+        try (DeadLetterFile deadLetters = new DeadLetterFile(WarehousePaths.under(localHome).deadLetter("seed")
+                .resolve("seed-" + started.toString().replace(':', '-') + ".jsonl"))) {
             Count anime = seedColumn(snapshot.resolve(ANIME_FILE), "anime_id",
                     id -> MalUrl.anime(Integer.parseInt(id.trim())), deadLetters);
             Count profiles = seedColumn(snapshot.resolve(PROFILE_FILE), "username", MalUrl::profile, deadLetters);
             return new SeedResult(anime.distinct, anime.added, profiles.distinct, profiles.added,
-                    deadLetters.count(), deadLetters.count() == 0 ? null : deadLetters.path());
+                    deadLetters.count(), deadLetters.count() == 0 ? null : deadLetters.file());
         }
     }
 
@@ -82,7 +85,7 @@ public class SnapshotSeeder {
                 try {
                     url = toUrl.apply(value);
                 } catch (RuntimeException e) {
-                    deadLetters.add(column + " is not valid: " + e.getMessage(), String.join(",", record.values()),
+                    deadLetters.write(column + " is not valid: " + e.getMessage(), String.join(",", record.values()),
                             file.getFileName() + ":" + record.getRecordNumber());
                     continue;
                 }
@@ -134,7 +137,7 @@ public class SnapshotSeeder {
     }
 
     /** What a seeding did; {@code deadLetterFile} is null when every row was valid. */
-    public record SeedResult(long animeUrls, long animeAdded, long profileUrls, long profileAdded, int deadLetters,
+    public record SeedResult(long animeUrls, long animeAdded, long profileUrls, long profileAdded, long deadLetters,
             Path deadLetterFile) {
 
         @Override
