@@ -1,6 +1,8 @@
 package dev.animerec.ml;
 
+import dev.animerec.ml.common.MlContext;
 import dev.animerec.ml.common.MlSettings;
+import dev.animerec.pipeline.Progress;
 import dev.animerec.ml.recommend.RecommendCommand;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,6 +19,7 @@ public final class MlCli {
 
     static final List<String> COMMANDS = List.of("prepare", "retrieve", "rank", "infer", "similar", "evaluate",
             "train", "recommend", "tune", "tune-ease");
+    static final List<String> STEPS = List.of("prepare", "retrieve", "rank", "infer", "similar", "evaluate");
     static final Set<String> OPTIONS = Set.of("home", "workspace", "version", "lists", "k",
             "out", "master", "seed", "als-rank", "als-iterations", "als-reg", "als-alpha",
             "negative-feedback", "bq-processed", "bq-results", "gbt-trees", "gbt-depth", "ease-items", "ease-lambda", "cooccurrence-cap");
@@ -32,8 +35,12 @@ public final class MlCli {
     }
 
     static int run(String[] args) {
+        if (args.length > 0 && args[0].contains(",")) {
+            return runSteps(List.of(args[0].split(",")), args);
+        }
         if (args.length == 0 || !COMMANDS.contains(args[0])) {
-            throw new IllegalArgumentException("first argument must be one of " + COMMANDS);
+            throw new IllegalArgumentException("first argument must be one of " + COMMANDS
+                    + " or a comma list of the steps " + STEPS);
         }
         Map<String, String> options = options(args);
         String command = args[0];
@@ -71,6 +78,48 @@ public final class MlCli {
                         doubles(options.getOrDefault("als-rank", "64")).stream().map(Double::intValue).toList());
                 case "train" -> pipeline.train(version);
                 default -> throw new IllegalArgumentException("unknown command " + command);
+            }
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /**
+     * {@code prepare,retrieve,...}: several steps in one Spark session, in the order given (the local pipeline
+     * runner uses this so consecutive stages do not each pay for a Spark start).
+     */
+    private static int runSteps(List<String> steps, String[] args) {
+        if (!STEPS.containsAll(steps)) {
+            throw new IllegalArgumentException("a comma list may only hold the steps " + STEPS + ", not " + steps);
+        }
+        Map<String, String> options = options(args);
+        String home = options.getOrDefault("workspace", options.getOrDefault("home",
+                System.getenv().getOrDefault("ANIMEREC_LOCAL_HOME", "var")));
+        SparkSession spark = SparkSessions.create(options.get("master"));
+        try {
+            MlPipeline pipeline = new MlPipeline(spark, home, settings(options), options.get("bq-processed"),
+                    options.get("bq-results"));
+            String version = options.get("version");
+            MlContext context = null;
+            for (int i = 0; i < steps.size(); i++) {
+                String step = steps.get(i);
+                Progress.report(step, i, steps.size(), "steps");
+                if (step.equals("prepare")) {
+                    context = pipeline.prepare(version);
+                    continue;
+                }
+                if (context == null) {
+                    context = pipeline.context(version);
+                }
+                switch (step) {
+                    case "retrieve" -> pipeline.retrieve(context);
+                    case "rank" -> pipeline.rank(context);
+                    case "infer" -> pipeline.infer(context);
+                    case "similar" -> pipeline.similar(context);
+                    case "evaluate" -> pipeline.evaluate(context);
+                    default -> throw new IllegalArgumentException("unknown step " + step);
+                }
             }
             return 0;
         } finally {

@@ -1,6 +1,7 @@
 package dev.animerec.batch.etl;
 
 import dev.animerec.batch.warehouse.Warehouse;
+import dev.animerec.pipeline.Progress;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -8,6 +9,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.StepExecutionListener;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -27,6 +30,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class EtlJobConfiguration {
 
     public static final String JOB_NAME = "etl";
+    private static final int STEPS = 5;
     private static final DateTimeFormatter VERSION =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -43,25 +47,31 @@ public class EtlJobConfiguration {
     @Bean
     Job etlJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, EtlStages stages) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .start(step("etl-staging", jobRepository, transactionManager, countsTasklet(stages::staging)))
-                .next(step("etl-merge", jobRepository, transactionManager, countsTasklet(stages::merge)))
-                .next(step("etl-filter", jobRepository, transactionManager, countsTasklet(stages::filter)))
-                .next(step("etl-validate", jobRepository, transactionManager, (contribution, chunk) -> {
+                .start(step("etl-staging", 0, jobRepository, transactionManager, countsTasklet(stages::staging)))
+                .next(step("etl-merge", 1, jobRepository, transactionManager, countsTasklet(stages::merge)))
+                .next(step("etl-filter", 2, jobRepository, transactionManager, countsTasklet(stages::filter)))
+                .next(step("etl-validate", 3, jobRepository, transactionManager, (contribution, chunk) -> {
                     stages.validate().forEach(result -> chunk.getStepContext().getStepExecution().getExecutionContext()
                             .putLong("violations." + result.check().name(), result.violations()));
                     return RepeatStatus.FINISHED;
                 }))
-                .next(step("etl-publish", jobRepository, transactionManager, (contribution, chunk) -> {
+                .next(step("etl-publish", 4, jobRepository, transactionManager, (contribution, chunk) -> {
                     stages.publish(chunk.getStepContext().getStepExecution().getJobParameters().getString("version"));
                     return RepeatStatus.FINISHED;
                 }))
                 .build();
     }
 
-    private static Step step(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             Tasklet tasklet) {
+    private static Step step(String name, int index, JobRepository jobRepository,
+                             PlatformTransactionManager transactionManager, Tasklet tasklet) {
         return new StepBuilder(name, jobRepository)
                 .tasklet(tasklet, transactionManager)
+                .listener(new StepExecutionListener() {
+                    @Override
+                    public void beforeStep(StepExecution stepExecution) {
+                        Progress.report(name, index, STEPS, "steps");
+                    }
+                })
                 .allowStartIfComplete(false)
                 .build();
     }

@@ -44,9 +44,17 @@ public class AnimeImporter {
     private static final Pattern PREMIERED = Pattern.compile("(?i)(winter|spring|summer|fall)\\s+(\\d{4})");
 
     private final WarehousePaths paths;
+    private final ItemOutput.Factory output;
 
+    /** Imports into the landing area directly. */
     public AnimeImporter(WarehousePaths paths) {
+        this(paths, stem -> new LandingWriter(paths, stem));
+    }
+
+    /** Imports into the given output; dead letters still go under {@code paths}. */
+    public AnimeImporter(WarehousePaths paths, ItemOutput.Factory output) {
         this.paths = paths;
+        this.output = output;
     }
 
     /** Returns the report; {@code landedIds} receives every anime id landed (for the interactions' check). */
@@ -57,7 +65,7 @@ public class AnimeImporter {
         Map<Integer, Map<String, String>> scores = table(CsvFiles.sibling(animeInfo, "anime_score_stats"), report);
         String stem = "import-" + crawlDate.toEpochMilli();
         try (CSVParser parser = CsvFiles.open(animeInfo);
-             LandingWriter landing = new LandingWriter(paths, stem + "-anime");
+             ItemOutput items = output.open(stem + "-anime");
              DeadLetterFile deadLetters = new DeadLetterFile(
                      paths.deadLetter("import").resolve(stem + "-anime.jsonl"))) {
             Map<String, Integer> columns = columns(parser.getHeaderNames());
@@ -77,13 +85,13 @@ public class AnimeImporter {
                     report.problem(BAD_ROW, reason);
                     continue;
                 }
-                if (!landing.write(anime)) {
+                if (!items.write(anime)) {
                     report.problem(DUPLICATE, String.valueOf(anime.animeId()));
                     continue;
                 }
                 landedIds.add(anime.animeId());
             }
-            landing.counts().forEach((kind, count) -> report.landed(kind.wireName(), count));
+            items.counts().forEach((kind, count) -> report.landed(kind.wireName(), count));
         }
         return report;
     }

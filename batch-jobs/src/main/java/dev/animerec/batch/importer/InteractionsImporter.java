@@ -32,9 +32,17 @@ public class InteractionsImporter {
     static final String UNKNOWN_ANIME = "rows with an anime id unknown to the metadata (the ETL drops them)";
 
     private final WarehousePaths paths;
+    private final ItemOutput.Factory output;
 
+    /** Imports into the landing area directly. */
     public InteractionsImporter(WarehousePaths paths) {
+        this(paths, stem -> new LandingWriter(paths, stem));
+    }
+
+    /** Imports into the given output; dead letters still go under {@code paths}. */
+    public InteractionsImporter(WarehousePaths paths, ItemOutput.Factory output) {
         this.paths = paths;
+        this.output = output;
     }
 
     /**
@@ -47,7 +55,7 @@ public class InteractionsImporter {
         String stem = "import-" + crawlDate.toEpochMilli();
         Map<String, UserCounts> users = new LinkedHashMap<>();
         try (CSVParser parser = CsvFiles.open(csv);
-             LandingWriter landing = new LandingWriter(paths, stem + "-interactions");
+             ItemOutput items = output.open(stem + "-interactions");
              DeadLetterFile deadLetters = new DeadLetterFile(paths.deadLetter("import").resolve(stem + ".jsonl"))) {
             Map<String, Integer> columns = columns(parser);
             for (String required : new String[] {"username", "anime_id", "score", "watching_status",
@@ -74,7 +82,7 @@ public class InteractionsImporter {
                 if (!knownAnimeIds.isEmpty() && !knownAnimeIds.contains(entry.animeId())) {
                     report.problem(UNKNOWN_ANIME, entry.username() + "/" + entry.animeId());
                 }
-                if (!landing.write(entry)) {
+                if (!items.write(entry)) {
                     report.problem(DUPLICATE, entry.username() + "/" + entry.animeId());
                     continue;
                 }
@@ -82,9 +90,9 @@ public class InteractionsImporter {
                         .add(entry);
             }
             for (UserCounts user : users.values()) {
-                landing.write(user.profile(crawlDate));
+                items.write(user.profile(crawlDate));
             }
-            landing.counts().forEach((kind, count) -> report.landed(kind.wireName(), count));
+            items.counts().forEach((kind, count) -> report.landed(kind.wireName(), count));
         }
         return report;
     }

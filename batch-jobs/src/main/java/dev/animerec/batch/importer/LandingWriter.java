@@ -23,7 +23,7 @@ import java.util.Set;
  * readers never see half a file. An item whose uid this writer already wrote is skipped (landing holds each
  * uid once).
  */
-public class LandingWriter implements AutoCloseable {
+public class LandingWriter implements ItemOutput {
 
     private final WarehousePaths paths;
     private final String fileStem;
@@ -36,7 +36,7 @@ public class LandingWriter implements AutoCloseable {
         this.fileStem = fileStem;
     }
 
-    /** Returns false when the item's uid was already written (a duplicate). */
+    @Override
     public boolean write(Item item) {
         if (!written.add(item.uid())) {
             return false;
@@ -52,6 +52,7 @@ public class LandingWriter implements AutoCloseable {
         }
     }
 
+    @Override
     public Map<ItemKind, Long> counts() {
         return Map.copyOf(counts);
     }

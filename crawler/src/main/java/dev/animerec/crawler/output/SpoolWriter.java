@@ -1,56 +1,25 @@
 package dev.animerec.crawler.output;
 
 import dev.animerec.items.Item;
-import dev.animerec.items.ItemJson;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.animerec.spool.SpoolInbox;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
-/**
- * The local ingestion queue's write side: one JSON-lines file per crawled url in {@code spool/inbox/},
- * written as {@code *.jsonl.tmp}, forced to disk, then atomically renamed to {@code *.jsonl}; the
- * ingestion job only ever sees complete files.
- */
+/** The local ingestion queue: one complete spool file per crawled url (see {@link SpoolInbox}). */
 public final class SpoolWriter implements ItemSink {
 
-    private final Path inbox;
+    private final SpoolInbox inbox;
 
     public SpoolWriter(Path localHome) {
-        this.inbox = localHome.resolve("spool").resolve("inbox");
+        this.inbox = new SpoolInbox(localHome);
     }
 
     public Path inbox() {
-        return inbox;
+        return inbox.directory();
     }
 
     @Override
     public void publish(List<Item> items) {
-        if (items.isEmpty()) {
-            return;
-        }
-        try {
-            Files.createDirectories(inbox);
-            String name = Instant.now().toEpochMilli() + "-" + UUID.randomUUID();
-            Path tmp = inbox.resolve(name + ".jsonl.tmp");
-            StringBuilder lines = new StringBuilder();
-            for (Item item : items) {
-                lines.append(ItemJson.write(item)).append('\n');
-            }
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                channel.write(StandardCharsets.UTF_8.encode(lines.toString()));
-                channel.force(true);
-            }
-            Files.move(tmp, inbox.resolve(name + ".jsonl"), StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot spool " + items.size() + " items into " + inbox, e);
-        }
+        inbox.write(items);
     }
 }

@@ -1,5 +1,6 @@
 package dev.animerec.ingest.progress;
 
+import dev.animerec.pipeline.Progress;
 import dev.animerec.ingest.IngestCounters;
 import java.time.Duration;
 import java.util.Map;
@@ -73,6 +74,7 @@ public final class ProgressReporter {
         LOG.info("read {} ({} records/s now, {} overall), written {}, duplicate {}, dead-lettered {}", read,
                 Math.round(rate), Math.round(overall), totals.get(IngestCounters.WRITTEN),
                 totals.get(IngestCounters.DUPLICATE), totals.get(IngestCounters.DEAD_LETTERED));
+        Progress.report("items", read, -1, "items");
         lastRead = read;
         lastNanos = now;
     }
