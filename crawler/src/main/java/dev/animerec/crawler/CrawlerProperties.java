@@ -12,13 +12,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record CrawlerProperties(String mode, Worker worker, Service service, PubSub pubsub) {
 
     public CrawlerProperties {
-        worker = worker != null ? worker : new Worker(null, null);
+        worker = worker != null ? worker : new Worker(null, null, null);
         service = service != null ? service : new Service(null, null);
         pubsub = pubsub != null ? pubsub : new PubSub(null, null, null, null, null, null);
     }
 
-    /** Queue worker: how many urls are crawled at once and how often an idle worker looks at the queue. */
-    public record Worker(Integer concurrency, Duration pollInterval) {
+    /**
+     * Queue worker: how many urls are crawled at once, how often an idle worker looks at the queue, and (local
+     * queue only; unset: never) how long the queue may stay empty before the worker exits, for one-off runs
+     * such as {@code ./anime-rec run --source live}.
+     */
+    public record Worker(Integer concurrency, Duration pollInterval, Duration exitWhenIdle) {
         public Worker {
             concurrency = concurrency != null ? concurrency : 2;
             pollInterval = pollInterval != null ? pollInterval : Duration.ofSeconds(1);

@@ -90,7 +90,7 @@ public final class IngestPipeline {
             return new Outcome(0, Map.of());
         }
         ProgressReporter progress = ProgressReporter.start(result,
-                java.time.Duration.ofSeconds(options.getProgressSeconds()));
+                java.time.Duration.ofSeconds(options.getProgressSeconds()), options.getDrain() ? lines(drained) : -1);
         AtomicBoolean stopRequested = new AtomicBoolean();
         if (!options.getDrain()) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -118,6 +118,20 @@ public final class IngestPipeline {
             moveIngested(drained, paths.ingested());
         }
         return new Outcome(0, ProgressReporter.counters(result));
+    }
+
+    /** Lines in the drained files: the records the job will read, for the progress display's total. */
+    private static long lines(List<String> files) {
+        long lines = 0;
+        for (String file : files) {
+            try (java.util.stream.Stream<String> content = java.nio.file.Files.lines(java.nio.file.Path.of(file))) {
+                lines += content.count();
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                LOG.warn("cannot count the lines of {} for the progress total: {}", file, e.toString());
+                return -1;
+            }
+        }
+        return lines;
     }
 
     /**

@@ -229,6 +229,7 @@ public final class LocalPipelineRunner {
                 } else {
                     log.write(line);
                     log.write('\n');
+                    log.flush();
                     if (!line.isBlank()) {
                         task.lastLine = line.strip();
                     }

@@ -1,7 +1,11 @@
 package dev.animerec.crawler.worker;
 
+import dev.animerec.pipeline.Progress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.aopalliance.aop.Advice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +36,9 @@ final class LocalCrawlQueueWorkers implements SmartLifecycle {
     private final int concurrency;
     private final PeriodicTrigger trigger;
     private final List<PollingConsumer> consumers = new ArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong processed = new AtomicLong();
+    private volatile long lastActivityNanos = System.nanoTime();
     private ThreadPoolTaskScheduler scheduler;
     private volatile boolean running;
 
@@ -74,12 +81,26 @@ final class LocalCrawlQueueWorkers implements SmartLifecycle {
     }
 
     private void handle(Message<?> message) {
-        if (message.getPayload() instanceof String payload) {
-            processor.process(payload);
-        } else {
-            processor.rejectMalformed(String.valueOf(message.getPayload()), "the payload must be a JSON string, was a "
-                    + message.getPayload().getClass().getName());
+        inFlight.incrementAndGet();
+        try {
+            if (message.getPayload() instanceof String payload) {
+                processor.process(payload);
+            } else {
+                processor.rejectMalformed(String.valueOf(message.getPayload()), "the payload must be a JSON string,"
+                        + " was a " + message.getPayload().getClass().getName());
+            }
+        } finally {
+            inFlight.decrementAndGet();
+            lastActivityNanos = System.nanoTime();
+            long done = processed.incrementAndGet();
+            Progress.report("urls", done, done + queue.getQueueSize(), "urls");
         }
+    }
+
+    /** True when nothing is queued, nothing is being crawled and nothing was for at least {@code quiet}. */
+    boolean idleFor(Duration quiet) {
+        return inFlight.get() == 0 && queue.getQueueSize() == 0
+                && System.nanoTime() - lastActivityNanos >= quiet.toNanos();
     }
 
     @Override

@@ -10,12 +10,19 @@ import dev.animerec.crawler.crawl.UrlCrawler;
 import dev.animerec.crawler.output.CrawlHandler;
 import dev.animerec.schedule.CrawlRequest;
 import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
 import org.springframework.integration.annotation.ServiceActivator;
 import org.springframework.integration.channel.DirectChannel;
@@ -73,6 +80,45 @@ class WorkerConfiguration {
             return new LocalCrawlQueueWorkers(crawlQueue, processor,
                     new TransactionInterceptorBuilder().transactionManager(transactions).build(), beanFactory,
                     worker.concurrency(), new PeriodicTrigger(worker.pollInterval()));
+        }
+
+        /** With {@code animerec.crawler.worker.exit-when-idle}, ends the process once the queue stays empty. */
+        @Bean
+        @ConditionalOnProperty(name = "animerec.crawler.worker.exit-when-idle")
+        SmartLifecycle exitWhenIdle(LocalCrawlQueueWorkers workers, CrawlerProperties properties,
+                                    ConfigurableApplicationContext context) {
+            Duration quiet = properties.worker().exitWhenIdle();
+            ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "exit-when-idle");
+                thread.setDaemon(true);
+                return thread;
+            });
+            return new SmartLifecycle() {
+                private volatile boolean running;
+
+                @Override
+                public void start() {
+                    watcher.scheduleWithFixedDelay(() -> {
+                        if (workers.idleFor(quiet)) {
+                            log.info("crawl queue empty for {}: the worker exits", quiet);
+                            watcher.shutdown();
+                            System.exit(SpringApplication.exit(context, () -> 0));
+                        }
+                    }, 2, 2, TimeUnit.SECONDS);
+                    running = true;
+                }
+
+                @Override
+                public void stop() {
+                    watcher.shutdownNow();
+                    running = false;
+                }
+
+                @Override
+                public boolean isRunning() {
+                    return running;
+                }
+            };
         }
     }
 

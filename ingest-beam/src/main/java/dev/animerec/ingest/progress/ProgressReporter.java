@@ -26,18 +26,22 @@ public final class ProgressReporter {
     private long lastRead = -1;
     private long lastNanos = startNanos;
 
-    private ProgressReporter(PipelineResult result, ScheduledExecutorService timer) {
+    private final long expectedRecords;
+
+    private ProgressReporter(PipelineResult result, ScheduledExecutorService timer, long expectedRecords) {
         this.result = result;
         this.timer = timer;
+        this.expectedRecords = expectedRecords;
     }
 
-    public static ProgressReporter start(PipelineResult result, Duration every) {
+    /** @param expectedRecords records the job will read (the drained files' lines), or -1 when unknown */
+    public static ProgressReporter start(PipelineResult result, Duration every, long expectedRecords) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ingest-progress");
             thread.setDaemon(true);
             return thread;
         });
-        ProgressReporter reporter = new ProgressReporter(result, timer);
+        ProgressReporter reporter = new ProgressReporter(result, timer, expectedRecords);
         timer.scheduleAtFixedRate(reporter::logProgress, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         return reporter;
     }
@@ -64,6 +68,9 @@ public final class ProgressReporter {
     private synchronized void logProgress() {
         Map<String, Long> totals = totalsPerStage(counters(result));
         long read = totals.get(IngestCounters.READ);
+        // Done means landed, dropped as a duplicate or dead-lettered: reading runs well ahead of writing.
+        Progress.report("items", totals.get(IngestCounters.WRITTEN) + totals.get(IngestCounters.DUPLICATE)
+                + totals.get(IngestCounters.DEAD_LETTERED), expectedRecords, "items");
         if (read == lastRead) {
             return;
         }
@@ -74,7 +81,6 @@ public final class ProgressReporter {
         LOG.info("read {} ({} records/s now, {} overall), written {}, duplicate {}, dead-lettered {}", read,
                 Math.round(rate), Math.round(overall), totals.get(IngestCounters.WRITTEN),
                 totals.get(IngestCounters.DUPLICATE), totals.get(IngestCounters.DEAD_LETTERED));
-        Progress.report("items", read, -1, "items");
         lastRead = read;
         lastNanos = now;
     }
