@@ -192,3 +192,19 @@ def dataproc_batch_kwargs(task):
             "labels": {"app": "anime-rec", "stage": task.task_id},
         },
     }
+
+
+def describe(spec):
+    """The DAGs as text: what Composer will show, readable without Airflow."""
+    lines = []
+    for flow in flows(spec):
+        lines.append("%s  (%s)" % (flow.dag_id, flow.schedule))
+        for task in flow.tasks:
+            after = "  after " + ", ".join(task.upstream) if task.upstream else ""
+            lines.append("  %-18s %-15s %s %s%s" % (task.task_id, task.operator, task.module,
+                                                   " ".join(task.arguments), after))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(describe(load_spec()))

@@ -116,6 +116,16 @@ class FlowsTest(unittest.TestCase):
             anime_rec_tasks.flows(spec)
 
 
+class DescribeTest(unittest.TestCase):
+
+    def test_describe_lists_every_dag_and_task(self):
+        text = anime_rec_tasks.describe(SPEC).splitlines()
+        self.assertEqual("anime_rec_ml  (30 3 * * *)", next(line for line in text if line.startswith("anime_rec_ml")))
+        self.assertEqual(3 + sum(len(f["tasks"]) for f in SPEC["flows"]), len(text))
+        publish = next(line for line in text if line.strip().startswith("publish "))
+        self.assertTrue(publish.endswith("after ml-infer, ml-similar, ml-evaluate"), publish)
+
+
 class OperatorArgumentsTest(unittest.TestCase):
 
     VARIABLES = {"project": "anime-rec-prod", "region": "europe-west1", "gke_cluster": "anime-rec",
