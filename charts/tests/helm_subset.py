@@ -10,8 +10,8 @@ manifests. It implements exactly what the chart's templates use, and fails loudl
 - pipelines ``a | f b`` (the piped value is the last argument), parentheses, string/number/bool literals,
   field chains ``.Values.a.b`` / ``$v.a``; a missing map key is empty, a field of an empty value is an error
   (as Helm's "nil pointer evaluating");
-- functions: default, required, fail, quote, toJson, fromJson, toYaml, indent, nindent, eq, ne, not, and, or,
-  has, contains, printf (%s %d %v), lower, trunc, trimSuffix; ``.Files.Get`` reads files of the chart.
+- functions: required, fail, quote, toJson, fromJson, toYaml, nindent, eq, ne, not, has, contains,
+  printf (%s %d %v); ``.Files.Get`` reads files of the chart.
 
 Files in templates/ whose name starts with ``_`` only hold definitions, as in Helm.
 """
@@ -188,26 +188,19 @@ def _fail(message):
 
 
 FUNCTIONS = {
-    "default": lambda fallback, value=None: fallback if _empty(value) else value,
     "required": _required,
     "fail": _fail,
     "quote": lambda value: json.dumps(_text(value)),
     "toJson": lambda value: json.dumps(value, separators=(",", ":")),
     "fromJson": lambda text: json.loads(text),
     "toYaml": _to_yaml,
-    "indent": _indent,
     "nindent": lambda width, text: "\n" + _indent(width, text),
     "eq": lambda a, b: a == b,
     "ne": lambda a, b: a != b,
     "not": lambda value: _empty(value),
-    "and": lambda *values: next((v for v in values if _empty(v)), values[-1]),
-    "or": lambda *values: next((v for v in values if not _empty(v)), values[-1]),
     "has": lambda item, collection: item in (collection or []),
     "contains": lambda part, text: part in _text(text),
     "printf": _printf,
-    "lower": lambda text: _text(text).lower(),
-    "trunc": lambda length, text: _text(text)[:length],
-    "trimSuffix": lambda suffix, text: _text(text)[:-len(suffix)] if _text(text).endswith(suffix) else _text(text),
 }
 
 

@@ -27,9 +27,9 @@ class RendererTest(unittest.TestCase):
             name: {{ .Release.Name }}-{{ .Chart.Name }}
             version: {{ .Chart.Version | quote }}
             port: {{ .Values.port }}
-            missing: {{ .Values.absent | default "fallback" }}
+            missing: {{ .Values.absent }}
             """, "port: 8080\n")
-        self.assertEqual({"name": "rel-demo", "version": "1.2.3", "port": 8080, "missing": "fallback"}, doc)
+        self.assertEqual({"name": "rel-demo", "version": "1.2.3", "port": 8080, "missing": None}, doc)
 
     def test_whitespace_trimming_and_comments(self):
         (doc,) = render("""\
