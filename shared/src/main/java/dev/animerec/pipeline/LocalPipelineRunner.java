@@ -270,7 +270,9 @@ public final class LocalPipelineRunner {
         }
         Progress.Report last = task.report;
         out.printf("done    %-28s %8s  %s%n", task.name(), clock((long) seconds),
-                last == null ? "" : String.format(Locale.ROOT, "%,d %s", last.done(), last.unit()));
+                // A finished stage did all of a known total (the last report may predate the last unit).
+                last == null ? "" : String.format(Locale.ROOT, "%,d %s", last.total() > 0 ? last.total() : last.done(),
+                        last.unit()));
         return true;
     }
 
