@@ -185,6 +185,42 @@ class MalAnimePagesTest {
         assertThat(parsed.items()).isEmpty();
     }
 
+    /** The 2022+ layout (Cowboy Bebop, recorded by jikan-me/jikan-fixtures; an excerpt of two reviews). */
+    @Test
+    void reviewsPage2022Layout() throws Exception {
+        Parsed parsed = new AnimeReviewsPageParser().parse(
+                Fixtures.read("mal-jikan-fixtures/anime_1_reviews_2022_layout_excerpt.html"),
+                "https://myanimelist.net/anime/1/x/reviews?p=1", CRAWLED);
+        assertThat(parsed.items()).hasSize(2);
+        ReviewItem first = (ReviewItem) parsed.items().get(0);
+        assertThat(first.animeId()).isEqualTo(1);
+        assertThat(first.reviewer()).isEqualTo("TheLlama");
+        assertThat(first.reviewId()).isEqualTo(7406L);
+        assertThat(first.reviewDate()).isEqualTo(LocalDate.of(2008, 8, 24));
+        assertThat(first.helpfulCount()).isEqualTo(2079);
+        assertThat(first.scoreOverall()).isEqualTo(10);
+        assertThat(first.scoreStory()).isNull();
+        assertThat(first.scoreEnjoyment()).isNull();
+        assertThat(first.episodesSeen()).isNull();
+        ReviewItem second = (ReviewItem) parsed.items().get(1);
+        assertThat(second.reviewer()).isEqualTo("Polyphemus");
+        assertThat(second.reviewId()).isEqualTo(104803L);
+        assertThat(second.reviewDate()).isEqualTo(LocalDate.of(2013, 7, 10));
+        assertThat(second.helpfulCount()).isEqualTo(1529);
+        assertThat(second.scoreOverall()).isEqualTo(7);
+        assertThat(parsed.links()).containsExactlyInAnyOrder(MalUrl.profile("TheLlama"), MalUrl.profile("Polyphemus"));
+    }
+
+    @Test
+    void aReview2022WithoutItsRatingNamesTheField() {
+        String html = Fixtures.read("mal-jikan-fixtures/anime_1_reviews_2022_layout_excerpt.html")
+                .replace("Reviewer’s Rating: <span class=\"num\">7</span>", "Reviewer’s Rating:");
+        assertThatThrownBy(() -> new AnimeReviewsPageParser().parse(html, "https://myanimelist.net/anime/1/x/reviews",
+                CRAWLED))
+                .isInstanceOf(ParseException.class)
+                .satisfies(e -> assertThat(((ParseException) e).field()).isEqualTo("score_overall"));
+    }
+
     @Test
     void reviewsPage2021Layout() throws Exception {
         Parsed parsed = new AnimeReviewsPageParser().parse(Fixtures.read("mal/anime_5_2021_reviews_1.html"),
