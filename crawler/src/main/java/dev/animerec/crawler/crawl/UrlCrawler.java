@@ -144,7 +144,7 @@ public final class UrlCrawler {
         Set<Integer> seen = new LinkedHashSet<>();
         for (Integer page = 1; page != null; ) {
             if (!seen.add(page)) {
-                throw new ParseException("mal friends page", "next_page", "page " + page + " of " + user
+                throw new ParseException(FriendsPageParser.KIND, "next_page", "page " + page + " of " + user
                         + "'s friends links back to a page already read: " + seen);
             }
             String url = settings.malBaseUrl() + "/profile/" + user + "/friends" + (page == 1 ? "" : "?p=" + page);

@@ -26,7 +26,7 @@ import org.jsoup.select.Elements;
  */
 public final class FriendsPageParser {
 
-    static final String KIND = "mal friends page";
+    public static final String KIND = "mal friends page";
 
     private static final Pattern FRIENDS_PATH = Pattern.compile("/profile/([A-Za-z0-9_-]{2,16})/friends(?:[/?#]|$)");
     private static final Pattern PAGE_PARAM = Pattern.compile("[?&]p=(\\d{1,4})(?:&|$)");

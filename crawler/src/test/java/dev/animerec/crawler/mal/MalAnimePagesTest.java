@@ -211,6 +211,21 @@ class MalAnimePagesTest {
         assertThat(parsed.links()).containsExactlyInAnyOrder(MalUrl.profile("TheLlama"), MalUrl.profile("Polyphemus"));
     }
 
+    /** A whole recorded page in the 2022+ review layout: the 2023 main page shows the top three reviews so. */
+    @Test
+    void reviews2022LayoutOnTheRecorded2023MainPage() throws Exception {
+        Parsed parsed = new AnimeReviewsPageParser().parse(Fixtures.read("mal/anime_49827_details.html"),
+                "https://myanimelist.net/anime/49827/x/reviews?p=1", CRAWLED);
+        List<ReviewItem> reviews = parsed.items().stream().map(ReviewItem.class::cast).toList();
+        assertThat(reviews).extracting(ReviewItem::animeId).containsOnly(49827);
+        assertThat(reviews).extracting(ReviewItem::reviewer).containsExactly("punishedsneed", "KurisuSparda", "AZakuII");
+        assertThat(reviews).extracting(ReviewItem::reviewId).containsExactly(447076L, 447292L, 447572L);
+        assertThat(reviews).extracting(ReviewItem::reviewDate).containsExactly(LocalDate.of(2022, 6, 8),
+                LocalDate.of(2022, 6, 10), LocalDate.of(2022, 6, 12));
+        assertThat(reviews).extracting(ReviewItem::helpfulCount).containsExactly(16, 15, 8);
+        assertThat(reviews).extracting(ReviewItem::scoreOverall).containsExactly(6, 8, 8);
+    }
+
     @Test
     void aReview2022WithoutItsRatingNamesTheField() {
         String html = Fixtures.read("mal-jikan-fixtures/anime_1_reviews_2022_layout_excerpt.html")
