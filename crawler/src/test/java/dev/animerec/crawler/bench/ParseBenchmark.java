@@ -48,6 +48,7 @@ public final class ParseBenchmark {
         kinds.put("mal recommendations page (102 KB)", () -> new AnimeRecommendationsPageParser().parse(recs, "https://myanimelist.net/anime/28891/x/userrecs", now));
         kinds.put("mal reviews page (223 KB)", () -> new AnimeReviewsPageParser().parse(reviews, "https://myanimelist.net/anime/5/x/reviews", now));
         kinds.put("mal profile page (80 KB)", () -> new ProfilePageParser().parse(profile, "https://myanimelist.net/profile/Elizi", now));
+        kinds.put("mal reviews 2022+ on a whole page (185 KB, 3 reviews)", () -> new AnimeReviewsPageParser().parse(main, "https://myanimelist.net/anime/49827/x/reviews", now));
         kinds.put("mal reviews 2022+ (11 KB excerpt, 2 reviews)", () -> new AnimeReviewsPageParser().parse(reviews2022, "https://myanimelist.net/anime/1/x/reviews", now));
         kinds.put("mal profile 2023 (19 KB excerpt)", () -> new ProfilePageParser().parse(profile2023, "https://myanimelist.net/profile/sandshark", now));
         kinds.put("mal friends 2023 (8 KB excerpt, 10 friends)", () -> new FriendsPageParser().parse(friends2023, friendsUrl, now));
