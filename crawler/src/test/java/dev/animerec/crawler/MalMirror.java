@@ -19,7 +19,8 @@ import okhttp3.mockwebserver.RecordedRequest;
 /**
  * A local MAL mirror replaying the recorded pages of anime 49827 (2023 layout: main page, stats, pictures,
  * recommendations). There is no recorded reviews page of that anime, so its main page answers the reviews
- * url: a page without the 2017-2021 review blocks, which yields no reviews, as the live 2023 page would.
+ * url: the main page shows the anime's top three reviews in the 2022+ reviews layout, so the crawl yields
+ * those three reviews.
  * <p>
  * Any other anime id answers with the same pages (the items then name 49827; the schedule rows are keyed
  * by the requested url), unless scripted to answer a status or to hang until {@link #release()}. It also

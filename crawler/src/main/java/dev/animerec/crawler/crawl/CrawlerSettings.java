@@ -18,7 +18,7 @@ import java.util.function.UnaryOperator;
  */
 public record CrawlerSettings(String malBaseUrl, String malApiBaseUrl, String jikanBaseUrl, String malClientId,
                               String userAgent, AnimeSource animeSource, ProfileSource profileSource,
-                              ListSource listSource, double malPerSecond, double malApiPerSecond,
+                              ListSource listSource, FriendsSource friendsSource, double malPerSecond, double malApiPerSecond,
                               int jikanPerSecond, int jikanPerMinute, RetryPolicy retry, Duration timeout) {
 
     public enum AnimeSource { MAL, JIKAN, MALAPI }
@@ -26,6 +26,9 @@ public record CrawlerSettings(String malBaseUrl, String malApiBaseUrl, String ji
     public enum ProfileSource { MAL, JIKAN }
 
     public enum ListSource { LOADJSON, MALAPI }
+
+    /** Where a profile's friends (with friendship dates) come from: MAL's friends pages or Jikan. */
+    public enum FriendsSource { MAL, JIKAN }
 
     /** Reads settings by environment-variable name ({@code MAL_BASE_URL}, {@code CRAWLER_ANIME_SOURCE}...). */
     public static CrawlerSettings from(UnaryOperator<String> lookup) {
@@ -39,6 +42,7 @@ public record CrawlerSettings(String malBaseUrl, String malApiBaseUrl, String ji
                 AnimeSource.valueOf(get(lookup, "CRAWLER_ANIME_SOURCE", "mal").toUpperCase(Locale.ROOT)),
                 ProfileSource.valueOf(get(lookup, "CRAWLER_PROFILE_SOURCE", "mal").toUpperCase(Locale.ROOT)),
                 ListSource.valueOf(get(lookup, "CRAWLER_LIST_SOURCE", "loadjson").toUpperCase(Locale.ROOT)),
+                FriendsSource.valueOf(get(lookup, "CRAWLER_FRIENDS_SOURCE", "mal").toUpperCase(Locale.ROOT)),
                 Double.parseDouble(get(lookup, "CRAWLER_MAL_PER_SECOND", "1")),
                 Double.parseDouble(get(lookup, "CRAWLER_MAL_API_PER_SECOND", "1")),
                 Integer.parseInt(get(lookup, "CRAWLER_JIKAN_PER_SECOND", "3")),

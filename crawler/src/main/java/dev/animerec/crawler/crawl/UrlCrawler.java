@@ -17,6 +17,7 @@ import dev.animerec.crawler.mal.AnimePicturesPageParser;
 import dev.animerec.crawler.mal.AnimeRecommendationsPageParser;
 import dev.animerec.crawler.mal.AnimeReviewsPageParser;
 import dev.animerec.crawler.mal.AnimeStatsPageParser;
+import dev.animerec.crawler.mal.FriendsPageParser;
 import dev.animerec.crawler.mal.ProfilePageParser;
 import dev.animerec.crawler.mal.UsersPageParser;
 import dev.animerec.crawler.malapi.MalApiAnimeParser;
@@ -94,6 +95,8 @@ public final class UrlCrawler {
             };
             case PROFILE -> (settings.profileSource() == CrawlerSettings.ProfileSource.JIKAN
                     ? jikanProfile(entity.username(), now) : malProfile(entity.username(), now))
+                    .plus(settings.friendsSource() == CrawlerSettings.FriendsSource.JIKAN
+                            ? jikanFriends(entity.username(), now) : malFriends(entity.username(), now))
                     .plus(list(entity.username(), now));
         };
     }
@@ -135,11 +138,33 @@ public final class UrlCrawler {
         return new ProfilePageParser().parse(mal.get(url), url, now);
     }
 
+    /** Every friends page of the user, following MAL's "Next" links. */
+    private Parsed malFriends(String user, Instant now) throws FetchException, ParseException, InterruptedException {
+        Parsed parsed = Parsed.empty();
+        Set<Integer> seen = new LinkedHashSet<>();
+        for (Integer page = 1; page != null; ) {
+            if (!seen.add(page)) {
+                throw new ParseException(FriendsPageParser.KIND, "next_page", "page " + page + " of " + user
+                        + "'s friends links back to a page already read: " + seen);
+            }
+            String url = settings.malBaseUrl() + "/profile/" + user + "/friends" + (page == 1 ? "" : "?p=" + page);
+            FriendsPageParser.FriendsPage friends = new FriendsPageParser().parse(mal.get(url), url, now);
+            parsed = parsed.plus(friends.parsed());
+            page = friends.nextPage();
+        }
+        return parsed;
+    }
+
     private Parsed jikanProfile(String user, Instant now) throws FetchException, ParseException, InterruptedException {
         String base = settings.jikanBaseUrl() + "/users/" + user;
-        Parsed parsed = new JikanUserParser().parse(jikan.get(base + "/full"), base + "/full", now)
+        return new JikanUserParser().parse(jikan.get(base + "/full"), base + "/full", now)
                 .plus(new JikanUserUpdatesParser().parse(jikan.get(base + "/userupdates"), base + "/userupdates",
                         user, now));
+    }
+
+    private Parsed jikanFriends(String user, Instant now) throws FetchException, ParseException, InterruptedException {
+        String base = settings.jikanBaseUrl() + "/users/" + user;
+        Parsed parsed = Parsed.empty();
         for (int page = 1; ; page++) {
             String url = base + "/friends?page=" + page;
             JikanFriendsParser.FriendsPage friends = new JikanFriendsParser().parse(jikan.get(url), url, user, now);

@@ -60,6 +60,18 @@ final class MalPage {
         throw missing("anime_id");
     }
 
+    /**
+     * The anime of a listing page (reviews), which need not carry the list form or og:url: the page's own id
+     * when it has one, else the one in the requested url.
+     */
+    int animeIdOrRequested() throws ParseException {
+        Integer fromUrl = animeIdOf(url);
+        if (fromUrl != null && doc.selectFirst("input#myinfo_anime_id, meta[property=og:url]") == null) {
+            return fromUrl;
+        }
+        return animeId();
+    }
+
     /** Text after each "Label:" of the left column, keyed by the label without colon, first occurrence wins. */
     Map<String, Element> labels() {
         if (labels == null) {

@@ -7,7 +7,6 @@ import dev.animerec.crawler.parse.ParseException;
 import dev.animerec.crawler.parse.Parsed;
 import dev.animerec.items.ActivityItem;
 import dev.animerec.items.FavoriteItem;
-import dev.animerec.items.FriendItem;
 import dev.animerec.items.Item;
 import dev.animerec.items.ListStatus;
 import dev.animerec.items.ProfileItem;
@@ -25,8 +24,10 @@ import org.jsoup.nodes.Element;
 
 /**
  * A user's profile page ({@code /profile/<user>}): profile counts and anime statistics, the last anime
- * updates (activity), favorite anime and the friends shown (the profile page gives no friendship date; the
- * friends page or Jikan does).
+ * updates (activity) and favorite anime, in the 2017 and the 2023 layout (favorites moved from
+ * {@code ul.favorites-list.anime} to the {@code #anime_favorites} slider). The friends shown are only links
+ * to inspect: the profile page gives no friendship date, so friend items come from the friends pages
+ * ({@link FriendsPageParser}) or Jikan.
  */
 public final class ProfilePageParser {
 
@@ -89,7 +90,6 @@ public final class ProfilePageParser {
             for (Element friend : page.doc.select("div.user-friends a[href*=/profile/]")) {
                 String name = MalPage.usernameOf(friend.attr("href"));
                 if (name != null) {
-                    items.add(FriendItem.of(url, crawlDate, username, name, null, null));
                     links.add(MalUrl.profile(name));
                 }
             }
@@ -113,7 +113,10 @@ public final class ProfilePageParser {
     private static String labelled(Element scope, String label) {
         for (Element span : scope.select("span")) {
             if (span.text().trim().equals(label.trim()) && span.parent() != null) {
-                return span.parent().ownText();
+                // 2017: the value is the container's own text; 2023: a sibling span (the score label).
+                String own = span.parent().ownText().trim();
+                Element next = span.nextElementSibling();
+                return own.isEmpty() && next != null ? next.text() : own;
             }
         }
         return null;
@@ -155,11 +158,13 @@ public final class ProfilePageParser {
     private static void favorites(MalPage page, String username, Instant crawlDate, List<Item> items,
                                   Set<MalUrl> links) {
         int position = 0;
-        for (Element li : page.doc.select("ul.favorites-list.anime li")) {
-            Element a = li.selectFirst("div.data a[href*=/anime/], a[href*=/anime/]:not(.image)");
+        for (Element li : page.doc.select("ul.favorites-list.anime li, #anime_favorites li.btn-fav")) {
+            Element a = li.selectFirst("div.data a[href*=/anime/], a[href*=/anime/]:not(.image), a.link[href*=/anime/]");
             Integer animeId = a == null ? null : MalPage.animeIdOf(a.attr("href"));
             if (animeId != null) {
-                items.add(FavoriteItem.of(page.url, crawlDate, username, animeId, a.text().trim(), position++));
+                Element title = a.selectFirst("span.title");
+                items.add(FavoriteItem.of(page.url, crawlDate, username, animeId,
+                        (title != null ? title.text() : a.text()).trim(), position++));
                 links.add(MalUrl.anime(animeId));
             }
         }

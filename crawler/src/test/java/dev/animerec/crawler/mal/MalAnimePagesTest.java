@@ -185,6 +185,57 @@ class MalAnimePagesTest {
         assertThat(parsed.items()).isEmpty();
     }
 
+    /** The 2022+ layout (Cowboy Bebop, recorded by jikan-me/jikan-fixtures; an excerpt of two reviews). */
+    @Test
+    void reviewsPage2022Layout() throws Exception {
+        Parsed parsed = new AnimeReviewsPageParser().parse(
+                Fixtures.read("mal-jikan-fixtures/anime_1_reviews_2022_layout_excerpt.html"),
+                "https://myanimelist.net/anime/1/x/reviews?p=1", CRAWLED);
+        assertThat(parsed.items()).hasSize(2);
+        ReviewItem first = (ReviewItem) parsed.items().get(0);
+        assertThat(first.animeId()).isEqualTo(1);
+        assertThat(first.reviewer()).isEqualTo("TheLlama");
+        assertThat(first.reviewId()).isEqualTo(7406L);
+        assertThat(first.reviewDate()).isEqualTo(LocalDate.of(2008, 8, 24));
+        assertThat(first.helpfulCount()).isEqualTo(2079);
+        assertThat(first.scoreOverall()).isEqualTo(10);
+        assertThat(first.scoreStory()).isNull();
+        assertThat(first.scoreEnjoyment()).isNull();
+        assertThat(first.episodesSeen()).isNull();
+        ReviewItem second = (ReviewItem) parsed.items().get(1);
+        assertThat(second.reviewer()).isEqualTo("Polyphemus");
+        assertThat(second.reviewId()).isEqualTo(104803L);
+        assertThat(second.reviewDate()).isEqualTo(LocalDate.of(2013, 7, 10));
+        assertThat(second.helpfulCount()).isEqualTo(1529);
+        assertThat(second.scoreOverall()).isEqualTo(7);
+        assertThat(parsed.links()).containsExactlyInAnyOrder(MalUrl.profile("TheLlama"), MalUrl.profile("Polyphemus"));
+    }
+
+    /** A whole recorded page in the 2022+ review layout: the 2023 main page shows the top three reviews so. */
+    @Test
+    void reviews2022LayoutOnTheRecorded2023MainPage() throws Exception {
+        Parsed parsed = new AnimeReviewsPageParser().parse(Fixtures.read("mal/anime_49827_details.html"),
+                "https://myanimelist.net/anime/49827/x/reviews?p=1", CRAWLED);
+        List<ReviewItem> reviews = parsed.items().stream().map(ReviewItem.class::cast).toList();
+        assertThat(reviews).extracting(ReviewItem::animeId).containsOnly(49827);
+        assertThat(reviews).extracting(ReviewItem::reviewer).containsExactly("punishedsneed", "KurisuSparda", "AZakuII");
+        assertThat(reviews).extracting(ReviewItem::reviewId).containsExactly(447076L, 447292L, 447572L);
+        assertThat(reviews).extracting(ReviewItem::reviewDate).containsExactly(LocalDate.of(2022, 6, 8),
+                LocalDate.of(2022, 6, 10), LocalDate.of(2022, 6, 12));
+        assertThat(reviews).extracting(ReviewItem::helpfulCount).containsExactly(16, 15, 8);
+        assertThat(reviews).extracting(ReviewItem::scoreOverall).containsExactly(6, 8, 8);
+    }
+
+    @Test
+    void aReview2022WithoutItsRatingNamesTheField() {
+        String html = Fixtures.read("mal-jikan-fixtures/anime_1_reviews_2022_layout_excerpt.html")
+                .replace("Reviewer’s Rating: <span class=\"num\">7</span>", "Reviewer’s Rating:");
+        assertThatThrownBy(() -> new AnimeReviewsPageParser().parse(html, "https://myanimelist.net/anime/1/x/reviews",
+                CRAWLED))
+                .isInstanceOf(ParseException.class)
+                .satisfies(e -> assertThat(((ParseException) e).field()).isEqualTo("score_overall"));
+    }
+
     @Test
     void reviewsPage2021Layout() throws Exception {
         Parsed parsed = new AnimeReviewsPageParser().parse(Fixtures.read("mal/anime_5_2021_reviews_1.html"),

@@ -11,6 +11,7 @@ import dev.animerec.items.AnimeItem;
 import dev.animerec.items.Item;
 import dev.animerec.items.ItemJson;
 import dev.animerec.items.RelatedAnimeItem;
+import dev.animerec.items.ReviewItem;
 import dev.animerec.schedule.MalUrl;
 import dev.animerec.schedule.ScheduleRepository;
 import java.io.UncheckedIOException;
@@ -95,6 +96,9 @@ class CrawlHandlerIT {
         assertThat(anime.pictures()).hasSize(7);
         assertThat(items).filteredOn(RelatedAnimeItem.class::isInstance).singleElement()
                 .satisfies(related -> assertThat(((RelatedAnimeItem) related).relatedAnimeId()).isEqualTo(80));
+        // The main page, standing in for the reviews page, shows three reviews in the 2022+ layout.
+        assertThat(items).filteredOn(ReviewItem.class::isInstance).extracting(item -> ((ReviewItem) item).reviewer())
+                .containsExactly("punishedsneed", "KurisuSparda", "AZakuII");
 
         Map<String, Object> gundam = animeRow(49827);
         assertThat(gundam.get("url")).isEqualTo(GUNDAM);

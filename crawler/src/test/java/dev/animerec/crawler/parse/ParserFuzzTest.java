@@ -12,6 +12,7 @@ import dev.animerec.crawler.mal.AnimeMainPageParser;
 import dev.animerec.crawler.mal.AnimeRecommendationsPageParser;
 import dev.animerec.crawler.mal.AnimeReviewsPageParser;
 import dev.animerec.crawler.mal.AnimeStatsPageParser;
+import dev.animerec.crawler.mal.FriendsPageParser;
 import dev.animerec.crawler.mal.ProfilePageParser;
 import dev.animerec.crawler.malapi.MalApiAnimeParser;
 import dev.animerec.crawler.userlist.LoadJsonPageParser;
@@ -33,7 +34,8 @@ class ParserFuzzTest {
     private static final String[] JUNK = {"<", ">", "\"", "{", "}", "[", "]", ",", ":", "-1", "999999999999",
             "NaN", "null", "</table>", "<tr><td class=\"score-label\">x</td>", "<span class=\"dark_text\">Type:</span>",
             "\u0000", "\uFFFF", "&#0;", "<a href=\"/anime/0/x\">", "<a href=\"/profile/\">", "1e309", "\"abc\"",
-            "<div class=\"borderDark\">", "<span id=\"rhelp\">", "/recommendations/anime/1-2-3"};
+            "<div class=\"borderDark\">", "<span id=\"rhelp\">", "/recommendations/anime/1-2-3",
+            "<div class=\"review-element\">", "Friends since ", "<div class=\"boxlist\">", "<div class=\"friendBlock\">"};
 
     interface Target {
         void parse(String body) throws ParseException;
@@ -53,8 +55,16 @@ class ParserFuzzTest {
                         b -> new AnimeRecommendationsPageParser().parse(b, "https://myanimelist.net/anime/28891/x", NOW)),
                 new Case("mal reviews", Fixtures.read("mal/anime_5_2021_reviews_1.html"),
                         b -> new AnimeReviewsPageParser().parse(b, "https://myanimelist.net/anime/5/x", NOW)),
+                new Case("mal reviews 2022", Fixtures.read("mal-jikan-fixtures/anime_1_reviews_2022_layout_excerpt.html"),
+                        b -> new AnimeReviewsPageParser().parse(b, "https://myanimelist.net/anime/1/x/reviews", NOW)),
                 new Case("mal profile", Fixtures.read("mal/profile_Elizi.html"),
                         b -> new ProfilePageParser().parse(b, "https://myanimelist.net/profile/Elizi", NOW)),
+                new Case("mal profile 2023", Fixtures.read("mal-jikan-fixtures/profile_sandshark_2023_excerpt.html"),
+                        b -> new ProfilePageParser().parse(b, "https://myanimelist.net/profile/sandshark", NOW)),
+                new Case("mal friends 2023", Fixtures.read("mal-jikan-fixtures/friends_morshuwarrior_2023_excerpt.html"),
+                        b -> new FriendsPageParser().parse(b, "https://myanimelist.net/profile/morshuwarrior/friends", NOW)),
+                new Case("mal friends 2018", Fixtures.read("mal-jikan-fixtures/friends_morshuwarrior_2018_excerpt.html"),
+                        b -> new FriendsPageParser().parse(b, "https://myanimelist.net/profile/morshuwarrior/friends", NOW)),
                 new Case("load.json", Fixtures.read("mal/animelist_load_json_reltats_offset0.json"),
                         b -> new LoadJsonPageParser().parse(b, "u", "reltats", NOW)),
                 new Case("jikan anime", Fixtures.read("jikan/anime-success.json"),

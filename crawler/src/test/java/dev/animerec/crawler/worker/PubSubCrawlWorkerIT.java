@@ -87,9 +87,10 @@ class PubSubCrawlWorkerIT {
         pubSub.publish("crawl-requests", "{\"url\":\"https://myanimelist.net/anime/404404\",\"kind\":\"anime\","
                 + "\"scheduledAt\":\"2025-01-01T00:00:00Z\",\"attempt\":3}").get(10, TimeUnit.SECONDS);
 
-        List<Item> items = pull(pubSub, "items-ingest", 2);
+        // Anime 49827, its related anime 80 and the three reviews its main page shows (the mirror's reviews page).
+        List<Item> items = pull(pubSub, "items-ingest", 5);
 
-        assertThat(items).hasSize(2);
+        assertThat(items).hasSize(5);
         assertThat(items).filteredOn(AnimeItem.class::isInstance).singleElement()
                 .satisfies(anime -> assertThat(((AnimeItem) anime).title())
                         .isEqualTo("Kidou Senshi Gundam: Cucuruz Doan no Shima"));
@@ -130,8 +131,9 @@ class PubSubCrawlWorkerIT {
             admin.createSubscription("items-ingest", "items");
         }
 
-        // Both items of the crawl (anime and its related anime), pulled so that no other test sees them.
-        assertThat(pull(pubSub, "items-ingest", 2)).extracting(Item::url).allMatch(url -> url.endsWith("/anime/7"));
+        // Every item of the crawl (anime, its related anime, the three reviews), pulled so that no other test sees them.
+        assertThat(pull(pubSub, "items-ingest", 5)).extracting(Item::url)
+                .allMatch(url -> url.endsWith("/anime/7") || url.endsWith("/anime/7/_/reviews?p=1"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (jdbc.queryForObject("SELECT count(*) FROM anime_schedule WHERE anime_id = 7 AND crawled_count > 0",
                 Integer.class) == 0 && System.nanoTime() < deadline) {
