@@ -87,13 +87,10 @@ public record Filters(boolean hideWatched, boolean hideDropped, boolean hidePlan
     }
 
     private boolean matchesCard(AnimeCard card) {
-        Set<String> genres = new LinkedHashSet<>();
-        card.genres().forEach(genre -> genres.add(genre.toLowerCase(Locale.ROOT)));
-        card.themes().forEach(theme -> genres.add(theme.toLowerCase(Locale.ROOT)));
-        if (!includeGenres.isEmpty() && includeGenres.stream().noneMatch(genres::contains)) {
+        if (!includeGenres.isEmpty() && !hasAnyGenre(card, includeGenres)) {
             return false;
         }
-        if (excludeGenres.stream().anyMatch(genres::contains)) {
+        if (!excludeGenres.isEmpty() && hasAnyGenre(card, excludeGenres)) {
             return false;
         }
         String type = card.type() == null ? "" : card.type().toLowerCase(Locale.ROOT);
@@ -107,6 +104,21 @@ public record Filters(boolean hideWatched, boolean hideDropped, boolean hidePlan
             return false;
         }
         return airing.isEmpty() || airing.contains(airingState(card.status()));
+    }
+
+    /** Genres and themes alike; {@code names} are lower-case. */
+    private static boolean hasAnyGenre(AnimeCard card, Set<String> names) {
+        for (String genre : card.genres()) {
+            if (names.contains(genre.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        for (String theme : card.themes()) {
+            if (names.contains(theme.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static String airingState(String status) {
