@@ -31,7 +31,10 @@ import java.util.zip.GZIPInputStream;
  * snapshot CSV the batch was trained on, so every "known user" is in the published version.
  *
  * <pre>ApiBenchmark [--url http://127.0.0.1:8080] [--snapshot data/snapshot/animelist_2023.csv.gz]
- *              [--clients 1,16,64] [--seconds 10] [--warmup-seconds 3]</pre>
+ *              [--clients 1,16,64] [--seconds 10] [--warmup-seconds 3] [--server-pid PID]</pre>
+ *
+ * With {@code --server-pid} (the serving JVM on this machine) it also prints the server's CPU milliseconds per
+ * request.
  */
 public final class ApiBenchmark {
 
@@ -66,18 +69,43 @@ public final class ApiBenchmark {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         bodies.get(ThreadLocalRandom.current().nextInt(bodies.size())))).build();
 
-        System.out.printf("%-11s %7s %9s %9s %9s %10s %7s%n", "scenario", "clients", "p50 ms", "p99 ms", "max ms",
-                "req/s", "errors");
+        ProcessCpu server = !options.getOrDefault("--server-pid", "0").equals("0")
+                ? new ProcessCpu(Path.of("/proc", options.get("--server-pid"), "stat")) : null;
+        System.out.printf("%-11s %7s %9s %9s %9s %10s %7s %12s %8s%n", "scenario", "clients", "p50 ms", "p99 ms",
+                "max ms", "req/s", "errors", "cpu ms/req", "load1");
         for (Map.Entry<String, Supplier<HttpRequest>> scenario : Map.of("known-user", known, "fold-in", foldIn)
                 .entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())).toList()) {
             for (int clients : levels) {
                 run(http, scenario.getValue(), clients, warmup);
+                long cpuBefore = server == null ? 0 : server.millis();
                 Result result = run(http, scenario.getValue(), clients, seconds);
-                System.out.printf("%-11s %7d %9.2f %9.2f %9.2f %10.0f %7d%n", scenario.getKey(), clients,
+                String cpuPerRequest = server == null ? "-" : String.format("%.2f",
+                        (server.millis() - cpuBefore) / (double) (result.nanos().length + result.errors()));
+                System.out.printf("%-11s %7d %9.2f %9.2f %9.2f %10.0f %7d %12s %8s%n", scenario.getKey(), clients,
                         result.percentile(0.50), result.percentile(0.99), result.percentile(1.0), result.throughput(),
-                        result.errors());
+                        result.errors(), cpuPerRequest, loadAverage());
             }
         }
+    }
+
+    /**
+     * The serving JVM's CPU time (user + system, from {@code /proc/<pid>/stat}): CPU per request is the figure that
+     * stays comparable when other work on a shared machine inflates the latencies.
+     */
+    record ProcessCpu(Path stat) {
+        private static final double MILLIS_PER_TICK = 10.0; // USER_HZ is 100 on Linux
+
+        long millis() throws IOException {
+            String line = Files.readString(stat);
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            return (long) ((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK);
+        }
+    }
+
+    /** The 1-minute load average, printed with every figure: the machine is shared. */
+    private static String loadAverage() throws IOException {
+        Path loadavg = Path.of("/proc/loadavg");
+        return Files.exists(loadavg) ? Files.readString(loadavg).split(" ")[0] : "-";
     }
 
     record Result(long[] nanos, double seconds, long errors) {
