@@ -52,14 +52,16 @@ class RecommendationsController {
     }
 
     @Operation(summary = "k recommendations drawn from the user's best `from`, with explanations and the"
-            + " \"because you watched\" lane. Users the batch never saw are fetched from MAL and folded in.")
+            + " \"because you watched\" lane. Users the batch never saw are fetched from MAL and folded in.",
+            description = RecommendationQuery.DESCRIPTION)
     @GetMapping("/users/{username}/recommendations")
     RecommendationPage userRecommendations(@PathVariable String username,
                                            @Valid @ModelAttribute @ParameterObject RecommendationQuery query) {
         return service.forUser(username, query.toRequest(), "recommendations");
     }
 
-    @Operation(summary = "Fold an anonymous list into the model: the same answer as for a user, without a user.")
+    @Operation(summary = "Fold an anonymous list into the model: the same answer as for a user, without a user.",
+            description = RecommendationQuery.DESCRIPTION)
     @PostMapping(path = "/recommendations", consumes = MediaType.APPLICATION_JSON_VALUE)
     RecommendationPage anonymousRecommendations(@RequestBody AnonymousList body,
                                                 @Valid @ModelAttribute @ParameterObject RecommendationQuery query) {

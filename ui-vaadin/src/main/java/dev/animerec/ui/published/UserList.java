@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * A user's MAL list as the filters need it, and the anime the "because you watched" lane starts from. The
- * by-anime index is built once: a published user's list is cached and filtered on every request.
+ * by-anime index and the watched set are built once: a published user's list is cached and filtered on every request.
  */
 public final class UserList {
 
@@ -20,6 +20,10 @@ public final class UserList {
     private final List<Entry> entries;
     private final Integer lastCompleted;
     private final Map<Integer, Entry> byAnime;
+    private final Set<Integer> watched;
+
+    /** "Watched" for the filters: completed, watching or on hold. */
+    public static final Set<String> WATCHED = Set.of("completed", "watching", "on_hold");
 
     public UserList(String username, List<Entry> entries, Integer lastCompleted) {
         this.username = username;
@@ -28,6 +32,7 @@ public final class UserList {
         Map<Integer, Entry> index = new HashMap<>(entries.size() * 2);
         this.entries.forEach(entry -> index.put(entry.animeId(), entry));
         this.byAnime = Collections.unmodifiableMap(index);
+        this.watched = Collections.unmodifiableSet(withStatus(WATCHED));
     }
 
     public String username() {
@@ -46,7 +51,12 @@ public final class UserList {
         return byAnime;
     }
 
-    public Set<Integer> withStatus(Set<String> statuses) {
+    /** The anime the user completed, is watching or has on hold. */
+    public Set<Integer> watched() {
+        return watched;
+    }
+
+    private Set<Integer> withStatus(Set<String> statuses) {
         Set<Integer> ids = new HashSet<>();
         for (Entry entry : entries) {
             if (statuses.contains(entry.status())) {

@@ -18,7 +18,6 @@ public record Filters(boolean hideWatched, boolean hideDropped, boolean hidePlan
                      Set<String> excludeTypes, Double minScore, Long minMembers, Set<String> airing) {
 
     public static final Set<String> AIRING = Set.of("finished", "airing", "upcoming");
-    private static final Set<String> WATCHED = Set.of("completed", "watching", "on_hold");
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} .'&-]{1,40}");
 
     public static Filters defaults() {
@@ -66,7 +65,7 @@ public record Filters(boolean hideWatched, boolean hideDropped, boolean hidePlan
     /** The list-based part, computed once per request. */
     public Predicate forUser(UserList list, Set<Integer> hiddenByFeedback) {
         Map<Integer, UserList.Entry> entries = list == null ? Map.of() : list.byAnime();
-        Set<Integer> seen = list == null ? Set.of() : list.withStatus(WATCHED);
+        Set<Integer> seen = list == null ? Set.of() : list.watched();
         return card -> {
             if (hiddenByFeedback.contains(card.id())) {
                 return false;
@@ -74,7 +73,7 @@ public record Filters(boolean hideWatched, boolean hideDropped, boolean hidePlan
             UserList.Entry entry = entries.get(card.id());
             if (entry != null) {
                 String status = entry.status();
-                if (hideWatched && WATCHED.contains(status) || hideDropped && "dropped".equals(status)
+                if (hideWatched && UserList.WATCHED.contains(status) || hideDropped && "dropped".equals(status)
                         || hidePlanned && "plan_to_watch".equals(status)) {
                     return false;
                 }
