@@ -14,6 +14,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -48,6 +50,22 @@ class ApiErrors {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
         return error(HttpStatus.BAD_REQUEST, "parameter '" + e.getName() + "' has the wrong type");
+    }
+
+    /**
+     * The query parameters bound into {@link RecommendationQuery}: a value of the wrong type, or one outside its
+     * constraint. Only the parameter's name and the constraint's own message are answered, never the value.
+     */
+    @ExceptionHandler(BindException.class)
+    ResponseEntity<ApiError> binding(BindException e) {
+        FieldError field = e.getFieldError();
+        if (field == null) {
+            return error(HttpStatus.BAD_REQUEST, "the query parameters are invalid");
+        }
+        if (field.isBindingFailure()) {
+            return error(HttpStatus.BAD_REQUEST, "parameter '" + field.getField() + "' has the wrong type");
+        }
+        return error(HttpStatus.BAD_REQUEST, field.getDefaultMessage());
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -6,21 +6,19 @@ import dev.animerec.ui.feedback.EventType;
 import dev.animerec.ui.published.AnimeCard;
 import dev.animerec.ui.published.UserList;
 import dev.animerec.ui.recommend.BadRequestException;
-import dev.animerec.ui.recommend.Filters;
 import dev.animerec.ui.recommend.NotFoundException;
 import dev.animerec.ui.recommend.RecommendationPage;
-import dev.animerec.ui.recommend.RecommendationRequest;
 import dev.animerec.ui.recommend.RecommendationService;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -54,48 +52,19 @@ class RecommendationsController {
     }
 
     @Operation(summary = "k recommendations drawn from the user's best `from`, with explanations and the"
-            + " \"because you watched\" lane. Users the batch never saw are fetched from MAL and folded in.")
+            + " \"because you watched\" lane. Users the batch never saw are fetched from MAL and folded in.",
+            description = RecommendationQuery.DESCRIPTION)
     @GetMapping("/users/{username}/recommendations")
-    RecommendationPage userRecommendations(
-            @PathVariable String username,
-            @RequestParam(defaultValue = "5") int k,
-            @RequestParam(defaultValue = "20") int from,
-            @Parameter(description = "the same seed draws the same cards; absent = a new draw")
-            @RequestParam(required = false) Long seed,
-            @RequestParam(defaultValue = "true") boolean hideWatched,
-            @RequestParam(defaultValue = "true") boolean hideDropped,
-            @RequestParam(defaultValue = "false") boolean hidePlanned,
-            @RequestParam(defaultValue = "false") boolean noUnseenSequels,
-            @RequestParam(required = false) List<String> genre,
-            @RequestParam(required = false) List<String> excludeGenre,
-            @RequestParam(required = false) List<String> type,
-            @RequestParam(required = false) List<String> excludeType,
-            @RequestParam(required = false) Double minScore,
-            @RequestParam(required = false) Long minMembers,
-            @Parameter(description = "finished, airing, upcoming") @RequestParam(required = false) List<String> airing) {
-        Filters filters = new Filters(hideWatched, hideDropped, hidePlanned, noUnseenSequels, set(genre),
-                set(excludeGenre), set(type), set(excludeType), minScore, minMembers, set(airing));
-        return service.forUser(username, new RecommendationRequest(k, from, seed, filters), "recommendations");
+    RecommendationPage userRecommendations(@PathVariable String username,
+                                           @Valid @ModelAttribute @ParameterObject RecommendationQuery query) {
+        return service.forUser(username, query.toRequest(), "recommendations");
     }
 
-    @Operation(summary = "Fold an anonymous list into the model: the same answer as for a user, without a user.")
+    @Operation(summary = "Fold an anonymous list into the model: the same answer as for a user, without a user.",
+            description = RecommendationQuery.DESCRIPTION)
     @PostMapping(path = "/recommendations", consumes = MediaType.APPLICATION_JSON_VALUE)
-    RecommendationPage anonymousRecommendations(
-            @RequestBody AnonymousList body,
-            @RequestParam(defaultValue = "5") int k,
-            @RequestParam(defaultValue = "20") int from,
-            @RequestParam(required = false) Long seed,
-            @RequestParam(defaultValue = "true") boolean hideWatched,
-            @RequestParam(defaultValue = "true") boolean hideDropped,
-            @RequestParam(defaultValue = "false") boolean hidePlanned,
-            @RequestParam(defaultValue = "false") boolean noUnseenSequels,
-            @RequestParam(required = false) List<String> genre,
-            @RequestParam(required = false) List<String> excludeGenre,
-            @RequestParam(required = false) List<String> type,
-            @RequestParam(required = false) List<String> excludeType,
-            @RequestParam(required = false) Double minScore,
-            @RequestParam(required = false) Long minMembers,
-            @RequestParam(required = false) List<String> airing) {
+    RecommendationPage anonymousRecommendations(@RequestBody AnonymousList body,
+                                                @Valid @ModelAttribute @ParameterObject RecommendationQuery query) {
         if (body == null || body.entries() == null) {
             throw new BadRequestException("the body needs \"entries\": [{\"anime_id\", \"status\", \"score\"}]");
         }
@@ -114,9 +83,7 @@ class RecommendationsController {
             }
             entries.add(new UserList.Entry(entry.animeId(), status.wireName(), score));
         }
-        Filters filters = new Filters(hideWatched, hideDropped, hidePlanned, noUnseenSequels, set(genre),
-                set(excludeGenre), set(type), set(excludeType), minScore, minMembers, set(airing));
-        return service.forList(entries, new RecommendationRequest(k, from, seed, filters));
+        return service.forList(entries, query.toRequest());
     }
 
     @Operation(summary = "The anime most similar to this one, best first.")
@@ -148,9 +115,5 @@ class RecommendationsController {
     @RequestMapping("/**")
     ApiError unknown() {
         throw new NotFoundException("no such API resource");
-    }
-
-    private static Set<String> set(List<String> values) {
-        return values == null ? Set.of() : new LinkedHashSet<>(values);
     }
 }

@@ -31,7 +31,10 @@ import java.util.zip.GZIPInputStream;
  * snapshot CSV the batch was trained on, so every "known user" is in the published version.
  *
  * <pre>ApiBenchmark [--url http://127.0.0.1:8080] [--snapshot data/snapshot/animelist_2023.csv.gz]
- *              [--clients 1,16,64] [--seconds 10] [--warmup-seconds 3]</pre>
+ *              [--clients 1,16,64] [--seconds 10] [--warmup-seconds 3] [--server-pid PID]</pre>
+ *
+ * With {@code --server-pid} (the serving JVM on this machine) it also prints the server's CPU milliseconds per
+ * request.
  */
 public final class ApiBenchmark {
 
@@ -53,11 +56,12 @@ public final class ApiBenchmark {
         int warmup = Integer.parseInt(options.getOrDefault("--warmup-seconds", "3"));
 
         Map<String, StringBuilder> lists = readLists(snapshot);
-        List<String> users = new ArrayList<>(lists.keySet());
+        HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        List<String> users = publishedUsers(probe, url, lists.keySet());
         List<String> bodies = new ArrayList<>();
         lists.values().forEach(body -> bodies.add("{\"entries\":[" + body + "]}"));
-        System.out.printf("serving benchmark against %s: %d known users, %d fold-in lists (mean %.0f entries)%n", url,
-                users.size(), bodies.size(), bodies.stream().mapToInt(b -> b.split("anime_id").length - 1).average()
+        System.out.printf("serving benchmark against %s: %d known users (of %d in the snapshot), %d fold-in lists"
+                        + " (mean %.0f entries)%n", url, users.size(), lists.size(), bodies.size(), bodies.stream().mapToInt(b -> b.split("anime_id").length - 1).average()
                         .orElse(0));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Supplier<HttpRequest> known = () -> HttpRequest.newBuilder(URI.create(url + "/api/v1/users/"
@@ -66,18 +70,43 @@ public final class ApiBenchmark {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         bodies.get(ThreadLocalRandom.current().nextInt(bodies.size())))).build();
 
-        System.out.printf("%-11s %7s %9s %9s %9s %10s %7s%n", "scenario", "clients", "p50 ms", "p99 ms", "max ms",
-                "req/s", "errors");
+        ProcessCpu server = !options.getOrDefault("--server-pid", "0").equals("0")
+                ? new ProcessCpu(Path.of("/proc", options.get("--server-pid"), "stat")) : null;
+        System.out.printf("%-11s %7s %9s %9s %9s %10s %7s %12s %8s%n", "scenario", "clients", "p50 ms", "p99 ms",
+                "max ms", "req/s", "errors", "cpu ms/req", "load1");
         for (Map.Entry<String, Supplier<HttpRequest>> scenario : Map.of("known-user", known, "fold-in", foldIn)
                 .entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())).toList()) {
             for (int clients : levels) {
                 run(http, scenario.getValue(), clients, warmup);
+                long cpuBefore = server == null ? 0 : server.millis();
                 Result result = run(http, scenario.getValue(), clients, seconds);
-                System.out.printf("%-11s %7d %9.2f %9.2f %9.2f %10.0f %7d%n", scenario.getKey(), clients,
+                String cpuPerRequest = server == null ? "-" : String.format("%.2f",
+                        (server.millis() - cpuBefore) / (double) (result.nanos().length + result.errors()));
+                System.out.printf("%-11s %7d %9.2f %9.2f %9.2f %10.0f %7d %12s %8s%n", scenario.getKey(), clients,
                         result.percentile(0.50), result.percentile(0.99), result.percentile(1.0), result.throughput(),
-                        result.errors());
+                        result.errors(), cpuPerRequest, loadAverage());
             }
         }
+    }
+
+    /**
+     * The serving JVM's CPU time (user + system, from {@code /proc/<pid>/stat}): CPU per request is the figure that
+     * stays comparable when other work on a shared machine inflates the latencies.
+     */
+    record ProcessCpu(Path stat) {
+        private static final double MILLIS_PER_TICK = 10.0; // USER_HZ is 100 on Linux
+
+        long millis() throws IOException {
+            String line = Files.readString(stat);
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            return (long) ((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK);
+        }
+    }
+
+    /** The 1-minute load average, printed with every figure: the machine is shared. */
+    private static String loadAverage() throws IOException {
+        Path loadavg = Path.of("/proc/loadavg");
+        return Files.exists(loadavg) ? Files.readString(loadavg).split(" ")[0] : "-";
     }
 
     record Result(long[] nanos, double seconds, long errors) {
@@ -130,6 +159,23 @@ public final class ApiBenchmark {
         pool.shutdown();
         long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         return new Result(all, elapsed, errors.get());
+    }
+
+    /**
+     * The snapshot users that the published version knows: the ETL drops some users whole, and the app would send
+     * those to MAL on demand, which is not the known-user path. One request per user, before the clock starts.
+     */
+    private static List<String> publishedUsers(HttpClient http, String url, Iterable<String> candidates)
+            throws IOException, InterruptedException {
+        List<String> known = new ArrayList<>();
+        for (String user : candidates) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/users/" + user
+                    + "/recommendations")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200 && response.body().contains("\"source\":\"batch\"")) {
+                known.add(user);
+            }
+        }
+        return known;
     }
 
     /** username -> the JSON entries of the user's list (snapshot columns user_id,username,anime_id,score,status,...). */

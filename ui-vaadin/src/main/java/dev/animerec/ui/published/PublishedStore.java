@@ -11,7 +11,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,12 +26,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads what the publish job wrote. {@link #current()} resolves {@code animerec:current} and returns that
- * version loaded in memory (cards and the fold-in model); callers then read per-user data of exactly that
+ * version loaded in memory (cards, similar lists and the fold-in model); callers then read per-user data of exactly that
  * version. A new version is loaded once, by one thread, while the others keep serving the previous one (its
  * keys outlive the flip by the publish job's grace period).
  */
@@ -96,16 +100,17 @@ public class PublishedStore {
                 throw new UncheckedIOException("unreadable card " + field + " in version " + version, e);
             }
         });
+        Map<Integer, List<SimilarAnime>> similar = readSimilar(version);
         ServingModel model;
         try {
             model = ServingModel.read(redisArtefacts(version));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the fold-in model of version " + version, e);
         }
-        log.info("Loaded published version {}: {} cards, fold-in model of {} anime, in {} ms", version, cards.size(),
-                model.catalogue().size(), (System.nanoTime() - started) / 1_000_000);
-        return new PublishedVersion(version, Map.copyOf(manifest), Map.copyOf(cards), model, new Recommender(model),
-                model.catalogue().indexById());
+        log.info("Loaded published version {}: {} cards, {} similar lists, fold-in model of {} anime, in {} ms",
+                version, cards.size(), similar.size(), model.catalogue().size(), (System.nanoTime() - started) / 1_000_000);
+        return new PublishedVersion(version, Map.copyOf(manifest), Collections.unmodifiableMap(cards), similar, model,
+                new Recommender(model), model.catalogue().indexById());
     }
 
     private ServingModel.ArtifactFiles redisArtefacts(String version) {
@@ -137,63 +142,46 @@ public class PublishedStore {
     }
 
     /**
-     * A version's per-user data never changes once published, so parsed lists are kept in a bounded LRU keyed by
-     * version and user; Redis stays the source (a cold entry is one HGET).
+     * A version's per-user data never changes once published, so parsed users are kept in a bounded concurrent cache
+     * keyed by version and user (absent users too: they go on-demand, and a published version never gains them).
+     * Redis stays the source: a cold user is one pipelined round trip for the ranked list and the MAL list.
      */
-    private final Map<String, Object> parsed = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
-                    return size() > 20_000;
-                }
-            });
+    private final Cache<UserKey, Optional<PublishedUser>> users = Caffeine.newBuilder().maximumSize(20_000).build();
 
-    @SuppressWarnings("unchecked")
-    private <T> Optional<T> cached(String key, java.util.function.Supplier<Optional<T>> load) {
-        Object hit = parsed.get(key);
-        if (hit != null) {
-            return Optional.of((T) hit);
-        }
-        Optional<T> value = load.get();
-        value.ifPresent(v -> parsed.put(key, v));
-        return value;
+    private record UserKey(String version, String usernameKey) {
     }
 
-    public Optional<List<RankedAnime>> recommendations(String version, String usernameKey) {
-        return cached("r\u0000" + version + "\u0000" + usernameKey, () -> readRecommendations(version, usernameKey));
+    /** The batch's top 100 and list of a user in this version, or empty for a user the batch never saw. */
+    public Optional<PublishedUser> user(String version, String usernameKey) {
+        return users.get(new UserKey(version, usernameKey), key -> readUser(version, usernameKey));
     }
 
-    private Optional<List<RankedAnime>> readRecommendations(String version, String usernameKey) {
-        String value = (String) redis.opsForHash().get(RedisLayout.key(version, RedisLayout.RECOMMENDATIONS), usernameKey);
-        if (value == null) {
+    private Optional<PublishedUser> readUser(String version, String usernameKey) {
+        List<Object> values = redis.executePipelined((RedisCallback<Object>) connection -> {
+            byte[] field = usernameKey.getBytes(StandardCharsets.UTF_8);
+            connection.hashCommands().hGet(bytes(RedisLayout.key(version, RedisLayout.RECOMMENDATIONS)), field);
+            connection.hashCommands().hGet(bytes(RedisLayout.key(version, RedisLayout.LISTS)), field);
+            return null;
+        });
+        String recommendations = (String) values.get(0);
+        String list = (String) values.get(1);
+        if (recommendations == null) {
             return Optional.empty();
         }
         try {
-            JsonNode items = json.readTree(value).get("items");
+            JsonNode items = json.readTree(recommendations).get("items");
             List<RankedAnime> ranked = new ArrayList<>(items.size());
             for (JsonNode item : items) {
                 ranked.add(json.treeToValue(item, RankedAnime.class));
             }
-            return Optional.of(List.copyOf(ranked));
+            return Optional.of(new PublishedUser(List.copyOf(ranked), list == null ? null : parseList(json.readTree(list))));
         } catch (IOException e) {
-            throw new UncheckedIOException("unreadable recommendations of " + usernameKey + " in " + version, e);
+            throw new UncheckedIOException("unreadable recommendations or list of " + usernameKey + " in " + version, e);
         }
     }
 
-    public Optional<UserList> list(String version, String usernameKey) {
-        return cached("l\u0000" + version + "\u0000" + usernameKey, () -> readList(version, usernameKey));
-    }
-
-    private Optional<UserList> readList(String version, String usernameKey) {
-        String value = (String) redis.opsForHash().get(RedisLayout.key(version, RedisLayout.LISTS), usernameKey);
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(parseList(json.readTree(value)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable list of " + usernameKey + " in " + version, e);
-        }
+    private static byte[] bytes(String key) {
+        return key.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The list format of the publish job: {@code {"username", "last_completed", "entries": [[id, status, score]]}}. */
@@ -206,27 +194,20 @@ public class PublishedStore {
         return new UserList(node.get("username").asText(), entries, last == null || last.isNull() ? null : last.asInt());
     }
 
-    /** Similar anime in rank order with their scores, or empty when the anime has no list in this version. */
-    public List<int[]> similar(String version, int animeId) {
-        return this.<List<int[]>>cached("s\u0000" + version + "\u0000" + animeId,
-                () -> Optional.of(readSimilar(version, animeId))).orElseThrow();
-    }
-
-    private List<int[]> readSimilar(String version, int animeId) {
-        String value = (String) redis.opsForHash().get(RedisLayout.key(version, RedisLayout.SIMILAR),
-                Integer.toString(animeId));
-        if (value == null) {
-            return List.of();
-        }
-        try {
-            List<int[]> similar = new ArrayList<>();
-            int rank = 1;
-            for (JsonNode pair : json.readTree(value)) {
-                similar.add(new int[] {pair.get(0).asInt(), rank++});
+    /** Every similar list of the version, in rank order (one HGETALL when the version is loaded). */
+    private Map<Integer, List<SimilarAnime>> readSimilar(String version) {
+        Map<Integer, List<SimilarAnime>> similar = new HashMap<>();
+        redis.opsForHash().entries(RedisLayout.key(version, RedisLayout.SIMILAR)).forEach((field, value) -> {
+            try {
+                List<SimilarAnime> ranked = new ArrayList<>();
+                for (JsonNode pair : json.readTree((String) value)) {
+                    ranked.add(new SimilarAnime(pair.get(0).asInt(), ranked.size() + 1));
+                }
+                similar.put(Integer.parseInt((String) field), List.copyOf(ranked));
+            } catch (IOException e) {
+                throw new UncheckedIOException("unreadable similar list of " + field + " in version " + version, e);
             }
-            return similar;
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable similar list of " + animeId + " in " + version, e);
-        }
+        });
+        return Collections.unmodifiableMap(similar);
     }
 }

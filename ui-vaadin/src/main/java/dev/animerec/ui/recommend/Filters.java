@@ -18,7 +18,6 @@ public record Filters(boolean hideWatched, boolean hideDropped, boolean hidePlan
                      Set<String> excludeTypes, Double minScore, Long minMembers, Set<String> airing) {
 
     public static final Set<String> AIRING = Set.of("finished", "airing", "upcoming");
-    private static final Set<String> WATCHED = Set.of("completed", "watching", "on_hold");
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} .'&-]{1,40}");
 
     public static Filters defaults() {
@@ -66,7 +65,7 @@ public record Filters(boolean hideWatched, boolean hideDropped, boolean hidePlan
     /** The list-based part, computed once per request. */
     public Predicate forUser(UserList list, Set<Integer> hiddenByFeedback) {
         Map<Integer, UserList.Entry> entries = list == null ? Map.of() : list.byAnime();
-        Set<Integer> seen = list == null ? Set.of() : list.withStatus(WATCHED);
+        Set<Integer> seen = list == null ? Set.of() : list.watched();
         return card -> {
             if (hiddenByFeedback.contains(card.id())) {
                 return false;
@@ -74,7 +73,7 @@ public record Filters(boolean hideWatched, boolean hideDropped, boolean hidePlan
             UserList.Entry entry = entries.get(card.id());
             if (entry != null) {
                 String status = entry.status();
-                if (hideWatched && WATCHED.contains(status) || hideDropped && "dropped".equals(status)
+                if (hideWatched && UserList.WATCHED.contains(status) || hideDropped && "dropped".equals(status)
                         || hidePlanned && "plan_to_watch".equals(status)) {
                     return false;
                 }
@@ -87,13 +86,10 @@ public record Filters(boolean hideWatched, boolean hideDropped, boolean hidePlan
     }
 
     private boolean matchesCard(AnimeCard card) {
-        Set<String> genres = new LinkedHashSet<>();
-        card.genres().forEach(genre -> genres.add(genre.toLowerCase(Locale.ROOT)));
-        card.themes().forEach(theme -> genres.add(theme.toLowerCase(Locale.ROOT)));
-        if (!includeGenres.isEmpty() && includeGenres.stream().noneMatch(genres::contains)) {
+        if (!includeGenres.isEmpty() && !hasAnyGenre(card, includeGenres)) {
             return false;
         }
-        if (excludeGenres.stream().anyMatch(genres::contains)) {
+        if (!excludeGenres.isEmpty() && hasAnyGenre(card, excludeGenres)) {
             return false;
         }
         String type = card.type() == null ? "" : card.type().toLowerCase(Locale.ROOT);
@@ -107,6 +103,21 @@ public record Filters(boolean hideWatched, boolean hideDropped, boolean hidePlan
             return false;
         }
         return airing.isEmpty() || airing.contains(airingState(card.status()));
+    }
+
+    /** Genres and themes alike; {@code names} are lower-case. */
+    private static boolean hasAnyGenre(AnimeCard card, Set<String> names) {
+        for (String genre : card.genres()) {
+            if (names.contains(genre.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        for (String theme : card.themes()) {
+            if (names.contains(theme.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static String airingState(String status) {

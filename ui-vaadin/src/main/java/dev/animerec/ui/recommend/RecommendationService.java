@@ -7,8 +7,10 @@ import dev.animerec.ui.feedback.FeedbackStore;
 import dev.animerec.ui.ondemand.OnDemandUsers;
 import dev.animerec.ui.published.AnimeCard;
 import dev.animerec.ui.published.PublishedStore;
+import dev.animerec.ui.published.PublishedUser;
 import dev.animerec.ui.published.PublishedVersion;
 import dev.animerec.ui.published.RankedAnime;
+import dev.animerec.ui.published.SimilarAnime;
 import dev.animerec.ui.published.UserList;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,15 +50,15 @@ public class RecommendationService {
         Usernames.validate(username);
         String userKey = Usernames.key(username);
         PublishedVersion version = published.current();
-        Optional<List<RankedAnime>> batch = published.recommendations(version.version(), userKey);
+        Optional<PublishedUser> batch = published.user(version.version(), userKey);
         String source;
         String notice = null;
         List<RankedAnime> ranked;
         UserList list;
         if (batch.isPresent()) {
             source = "batch";
-            ranked = batch.get();
-            list = published.list(version.version(), userKey).orElse(null);
+            ranked = batch.get().ranked();
+            list = batch.get().list();
         } else {
             OnDemandUsers.Folded folded = onDemand.get(username, version);
             source = "on-demand";
@@ -97,8 +99,8 @@ public class RecommendationService {
             throw new NotFoundException("no anime with this id in the published catalogue");
         }
         List<AnimeCard> cards = new ArrayList<>();
-        for (int[] pair : published.similar(version.version(), animeId)) {
-            AnimeCard card = version.card(pair[0]);
+        for (SimilarAnime similar : version.similarTo(animeId)) {
+            AnimeCard card = version.card(similar.animeId());
             if (card != null && cards.size() < limit) {
                 cards.add(card);
             }
@@ -113,7 +115,7 @@ public class RecommendationService {
         }
         Instant now = Instant.now();
         feedback.record(Usernames.key(username), animeId, type, now);
-        clicks.log(new ClickEvent(now, username, type, animeId, context));
+        clicks.put(new ClickEvent(now, username, type, animeId, context));
     }
 
     /** Genres and themes of the current catalogue, for the filter choices. */
@@ -173,12 +175,12 @@ public class RecommendationService {
         AnimeCard anchor = version.card(list.lastCompleted());
         int anchorScore = list.byAnime().get(anchor.id()).score();
         List<RecommendationPage.Recommendation> eligible = new ArrayList<>();
-        for (int[] pair : published.similar(version.version(), anchor.id())) {
-            AnimeCard card = version.card(pair[0]);
+        for (SimilarAnime similar : version.similarTo(anchor.id())) {
+            AnimeCard card = version.card(similar.animeId());
             if (card != null && keep.keeps(card)) {
-                eligible.add(new RecommendationPage.Recommendation(card, pair[1], 0,
+                eligible.add(new RecommendationPage.Recommendation(card, similar.rank(), 0,
                         List.of("often watched by the fans of " + anchor.title(),
-                                "#" + pair[1] + " among the anime most similar to it"),
+                                "#" + similar.rank() + " among the anime most similar to it"),
                         userFeedback.get(card.id())));
             }
         }
@@ -207,11 +209,11 @@ public class RecommendationService {
 
     private void logImpressions(String username, RecommendationPage page, String context) {
         Instant now = Instant.now();
-        clicks.log(new ClickEvent(now, username, EventType.PAGE_VIEW, null, context));
-        page.recommendations().forEach(item -> clicks.log(new ClickEvent(now, username, EventType.IMPRESSION,
+        clicks.offer(new ClickEvent(now, username, EventType.PAGE_VIEW, null, context));
+        page.recommendations().forEach(item -> clicks.offer(new ClickEvent(now, username, EventType.IMPRESSION,
                 item.anime().id(), context)));
         if (page.becauseYouWatched() != null) {
-            page.becauseYouWatched().items().forEach(item -> clicks.log(new ClickEvent(now, username,
+            page.becauseYouWatched().items().forEach(item -> clicks.offer(new ClickEvent(now, username,
                     EventType.IMPRESSION, item.anime().id(), "because_you_watched")));
         }
     }

@@ -159,6 +159,13 @@ class RecommendationsApiIT extends ServingIT {
         assertError(get("/api/v1/users/alice/recommendations?from=500"), 400, "from must be");
         assertError(get("/api/v1/users/alice/recommendations?minScore=11"), 400, "minimum MAL score");
         assertError(get("/api/v1/users/alice/recommendations?airing=soon"), 400, "airing status");
+        assertError(get("/api/v1/users/alice/recommendations?minMembers=-1"), 400, "must not be negative");
+        assertError(get("/api/v1/users/alice/recommendations?hideWatched=maybe"), 400, "'hideWatched' has the wrong type");
+        assertError(get("/api/v1/users/alice/recommendations?seed=%3Cb%3E"), 400, "'seed' has the wrong type");
+        assertError(post("/api/v1/recommendations?k=21", "{\"entries\":[{\"anime_id\":1,\"status\":\"completed\"}]}"),
+                400, "k must be between");
+        assertError(post("/api/v1/recommendations?minScore=x", "{\"entries\":[{\"anime_id\":1,\"status\":\"completed\"}]}"),
+                400, "'minScore' has the wrong type");
         assertError(get("/api/v1/anime/abc/similar"), 400, "'id'");
         assertError(post("/api/v1/feedback", "{\"username\":\"alice\",\"anime_id\":5,\"type\":\"love\"}"), 400,
                 "feedback type");
@@ -189,5 +196,17 @@ class RecommendationsApiIT extends ServingIT {
         assertThat(paths.has("/api/v1/recommendations")).isTrue();
         assertThat(paths.has("/api/v1/anime/{id}/similar")).isTrue();
         assertThat(paths.has("/api/v1/feedback")).isTrue();
+        for (String path : new String[] {"/api/v1/users/{username}/recommendations", "/api/v1/recommendations"}) {
+            JsonNode operation = paths.get(path).elements().next();
+            List<String> query = new ArrayList<>();
+            operation.get("parameters").forEach(parameter -> {
+                if (parameter.get("in").asText().equals("query")) {
+                    query.add(parameter.get("name").asText());
+                }
+            });
+            assertThat(query).as(path).containsExactlyInAnyOrder("k", "from", "seed", "hideWatched", "hideDropped",
+                    "hidePlanned", "noUnseenSequels", "genre", "excludeGenre", "type", "excludeType", "minScore",
+                    "minMembers", "airing");
+        }
     }
 }

@@ -73,6 +73,11 @@ class BrowserIT extends ServingIT {
                 "return Array.from(document.querySelectorAll('#picks .ar-card')).map(card => card.id);");
     }
 
+    /** Finds and clicks in one script call: a re-render between the two would leave a stale element. */
+    private void clickId(String id) {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).click();", id);
+    }
+
     private void click(WebElement element) {
         ((JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
     }
@@ -97,7 +102,7 @@ class BrowserIT extends ServingIT {
         List<String> first = pickIds();
         WebDriverWait redraw = new WebDriverWait(browser, Duration.ofSeconds(5));
         for (int i = 0; i < 5 && pickIds().equals(first); i++) {
-            click(browser.findElement(By.id("reroll")));
+            clickId("reroll");
             try {
                 redraw.until(driver -> pickIds().size() == 5 && !pickIds().equals(first));
             } catch (org.openqa.selenium.TimeoutException sameDrawAgain) {
@@ -107,27 +112,27 @@ class BrowserIT extends ServingIT {
         assertThat(pickIds()).hasSize(5).isNotEqualTo(first);
 
         String explained = pickIds().get(0).substring("card-".length());
-        click(browser.findElement(By.id("why-" + explained)));
+        clickId("why-" + explained);
         WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("why-panel-" + explained)));
         assertThat(panel.getText()).isNotBlank();
         screenshot("desktop-explanation.png");
 
         String liked = pickIds().get(1).substring("card-".length());
-        click(browser.findElement(By.id("like-" + liked)));
+        clickId("like-" + liked);
         wait.until(driver -> driver.findElement(By.id("like-" + liked)).getAttribute("class").contains("ar-liked"));
 
         // The API tests share this user; they rely on these anime staying visible.
         List<String> shared = List.of("card-11", "card-12", "card-14", "card-15", "card-16", "card-20", "card-30",
                 "card-40", "card-50");
         for (int i = 0; i < 10 && shared.containsAll(pickIds()); i++) {
-            click(browser.findElement(By.id("reroll")));
+            clickId("reroll");
             wait.until(driver -> pickIds().size() == 5);
         }
         String hidden = pickIds().stream().filter(id -> !shared.contains(id)).findFirst().orElseThrow();
-        click(browser.findElement(By.id("not-interested-" + hidden.substring("card-".length()))));
+        clickId("not-interested-" + hidden.substring("card-".length()));
         wait.until(driver -> !pickIds().contains(hidden) && pickIds().size() == 5);
         for (int i = 0; i < 3; i++) {
-            click(browser.findElement(By.id("reroll")));
+            clickId("reroll");
             wait.until(driver -> pickIds().size() == 5);
             assertThat(pickIds()).doesNotContain(hidden);
         }
@@ -136,7 +141,7 @@ class BrowserIT extends ServingIT {
         WebElement movie = wait.until(driver -> driver.findElements(By.cssSelector("#include-types vaadin-checkbox"))
                 .stream().filter(box -> box.getText().trim().equals("Movie")).findFirst().orElse(null));
         click(movie.findElement(By.tagName("input")));
-        click(browser.findElement(By.id("apply-filters")));
+        clickId("apply-filters");
         wait.until(driver -> {
             List<?> types = (List<?>) ((JavascriptExecutor) driver).executeScript(
                     "return Array.from(document.querySelectorAll('#picks .ar-meta')).map(meta => meta.textContent);");
