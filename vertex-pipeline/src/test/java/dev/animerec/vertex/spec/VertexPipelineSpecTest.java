@@ -160,6 +160,55 @@ class VertexPipelineSpecTest {
                 .containsExactlyInAnyOrder("labels", "runtime_config", "environment_config", "spark_batch");
     }
 
+    /**
+     * Every field is one of the KFP IR messages' fields (JSON names of {@code pipeline_spec.proto},
+     * kubeflow/pipelines api/v2alpha1), so a misspelt key cannot be silently ignored by the backend.
+     */
+    @Test
+    void everyFieldIsAFieldOfItsKfpIrMessage() {
+        Set<String> pipelineSpec = Set.of("pipelineInfo", "deploymentSpec", "sdkVersion", "schemaVersion",
+                "components", "root", "defaultPipelineRoot");
+        Set<String> pipelineInfo = Set.of("name", "displayName", "description");
+        Set<String> componentSpec = Set.of("inputDefinitions", "outputDefinitions", "dag", "executorLabel",
+                "singlePlatformSpecs");
+        Set<String> parameterSpec = Set.of("parameterType", "defaultValue", "isOptional", "description");
+        Set<String> taskSpec = Set.of("taskInfo", "inputs", "dependentTasks", "cachingOptions", "componentRef",
+                "triggerPolicy", "artifactIterator", "parameterIterator", "retryPolicy", "iteratorPolicy");
+        Set<String> inputParameterSpec = Set.of("taskOutputParameter", "runtimeValue", "componentInputParameter",
+                "taskFinalStatus", "parameterExpressionSelector");
+        Set<String> containerSpec = Set.of("image", "command", "args", "lifecycle", "resources", "env");
+        Set<String> parameterTypes = Set.of("NUMBER_DOUBLE", "NUMBER_INTEGER", "STRING", "BOOLEAN", "LIST", "STRUCT",
+                "TASK_FINAL_STATUS");
+
+        assertThat(names(SPEC)).isSubsetOf(pipelineSpec);
+        assertThat(names(SPEC.path("pipelineInfo"))).isSubsetOf(pipelineInfo);
+        List<JsonNode> components = new ArrayList<>();
+        SPEC.path("components").forEach(components::add);
+        components.add(SPEC.path("root"));
+        for (JsonNode component : components) {
+            assertThat(names(component)).isSubsetOf(componentSpec);
+            assertThat(component.has("dag") ^ component.has("executorLabel")).as("dag or executor").isTrue();
+            for (String section : List.of("inputDefinitions", "outputDefinitions")) {
+                assertThat(names(component.path(section))).isSubsetOf("parameters", "artifacts");
+                for (JsonNode parameter : component.path(section).path("parameters")) {
+                    assertThat(names(parameter)).isSubsetOf(parameterSpec);
+                    assertThat(parameterTypes).contains(parameter.path("parameterType").asText());
+                }
+            }
+        }
+        for (JsonNode task : SPEC.path("root").path("dag").path("tasks")) {
+            assertThat(names(task)).isSubsetOf(taskSpec);
+            assertThat(names(task.path("inputs"))).isSubsetOf("parameters", "artifacts");
+            task.path("inputs").path("parameters").forEach(input -> assertThat(names(input)).isSubsetOf(inputParameterSpec));
+        }
+        assertThat(names(SPEC.path("deploymentSpec"))).containsExactly("executors");
+        for (JsonNode executor : SPEC.path("deploymentSpec").path("executors")) {
+            assertThat(names(executor)).containsExactly("container");
+            assertThat(names(executor.path("container"))).isSubsetOf(containerSpec);
+            executor.path("container").path("env").forEach(env -> assertThat(names(env)).isSubsetOf("name", "value"));
+        }
+    }
+
     @Test
     void checkedInSpecIsUpToDate() throws Exception {
         Path checkedIn = Path.of("generated", "anime_rec_ml_pipeline.json");
