@@ -5,7 +5,6 @@ import com.google.cloud.aiplatform.v1.CreatePipelineJobRequest;
 import com.google.cloud.aiplatform.v1.CreateScheduleRequest;
 import com.google.cloud.aiplatform.v1.PipelineJob;
 import com.google.cloud.aiplatform.v1.Schedule;
-import dev.animerec.vertex.spec.SparkBatchPayload;
 import dev.animerec.vertex.spec.VertexPipelineSpec;
 import dev.animerec.vertex.submit.PipelineJobRequests;
 import dev.animerec.vertex.submit.VertexGateway;
@@ -117,11 +116,7 @@ public final class VertexCli implements Callable<Integer> {
         boolean dryRun;
 
         VertexTarget target() {
-            Map<String, String> values = new LinkedHashMap<>(overrides);
-            if (serviceAccount != null) {
-                values.putIfAbsent(SparkBatchPayload.SERVICE_ACCOUNT, serviceAccount);
-            }
-            return VertexTarget.of(project, region, bucket, serviceAccount, values);
+            return VertexTarget.of(project, region, bucket, serviceAccount, overrides);
         }
 
         String specJson() throws IOException {
