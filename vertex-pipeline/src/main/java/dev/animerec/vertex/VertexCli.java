@@ -1,0 +1,179 @@
+package dev.animerec.vertex;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.cloud.aiplatform.v1.CreatePipelineJobRequest;
+import com.google.cloud.aiplatform.v1.CreateScheduleRequest;
+import com.google.cloud.aiplatform.v1.PipelineJob;
+import com.google.cloud.aiplatform.v1.Schedule;
+import dev.animerec.vertex.spec.VertexPipelineSpec;
+import dev.animerec.vertex.submit.PipelineJobRequests;
+import dev.animerec.vertex.submit.VertexGateway;
+import dev.animerec.vertex.submit.VertexTarget;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./anime-rec vertex generate|submit|schedule}: writes the Vertex AI pipeline spec of the ML flow, runs it
+ * once, or schedules it on the flow's cron. Exit codes: 0 done, 1 Vertex AI unavailable or refused, 2 usage.
+ */
+@Command(name = "vertex", mixinStandardHelpOptions = true,
+        description = "Vertex AI pipeline of the ML flow (Dataproc Serverless batches of spark-ml, then publish).",
+        subcommands = {VertexCli.Generate.class, VertexCli.Submit.class, VertexCli.ScheduleCommand.class})
+public final class VertexCli implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    final Function<String, VertexGateway> gateways;
+
+    VertexCli(Function<String, VertexGateway> gateways) {
+        this.gateways = gateways;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(endpoint -> new VertexGateway(endpoint, null), new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true), args));
+    }
+
+    static int run(Function<String, VertexGateway> gateways, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new VertexCli(gateways));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((exception, line, parsed) -> {
+            if (exception instanceof VertexGateway.VertexUnavailableException) {
+                line.getErr().println("vertex: " + exception.getMessage());
+                return 1;
+            }
+            if (exception instanceof IllegalArgumentException) {
+                line.getErr().println("vertex: " + exception.getMessage());
+                return 2;
+            }
+            throw exception;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Write the pipeline spec (KFP IR JSON) generated from the pipeline definition.")
+    static final class Generate implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--out", description = "target file (default: ${DEFAULT-VALUE})")
+        Path out = VertexPipelineSpec.GENERATED;
+
+        @Override
+        public Integer call() throws IOException {
+            String json = VertexPipelineSpec.json();
+            Path parent = out.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Files.writeString(out, json);
+            int tasks = new ObjectMapper().readTree(json).path("root").path("dag").path("tasks").size();
+            spec.commandLine().getOut().println("wrote " + out + " (" + tasks + " tasks, " + json.length() + " bytes)");
+            return 0;
+        }
+    }
+
+    /** Options shared by submit and schedule (a picocli mixin). */
+    static final class TargetOptions {
+        @Option(names = "--project", required = true, description = "Google Cloud project id")
+        String project;
+
+        @Option(names = "--region", required = true, description = "region of Vertex AI and the Dataproc batches")
+        String region;
+
+        @Option(names = "--bucket", required = true, description = "gs://BUCKET: jars, model home and pipeline root live under gs://BUCKET/anime-rec/")
+        String bucket;
+
+        @Option(names = "--service-account", description = "service account of the pipeline run and the Dataproc batches (default: the project's default)")
+        String serviceAccount;
+
+        @Option(names = "--param", description = "override a pipeline parameter, e.g. --param model_version=20261126 (repeatable)")
+        Map<String, String> overrides = new LinkedHashMap<>();
+
+        @Option(names = "--spec", description = "spec file to send (default: generated from the definition now)")
+        Path specFile;
+
+        @Option(names = "--dry-run", description = "print the request as JSON instead of sending it")
+        boolean dryRun;
+
+        VertexTarget target() {
+            return VertexTarget.of(project, region, bucket, serviceAccount, overrides);
+        }
+
+        String specJson() throws IOException {
+            return specFile == null ? VertexPipelineSpec.json() : Files.readString(specFile);
+        }
+    }
+
+    @Command(name = "submit", mixinStandardHelpOptions = true,
+            description = "Run the pipeline once on Vertex AI (CreatePipelineJobRequest).")
+    static final class Submit implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @CommandLine.ParentCommand
+        VertexCli parent;
+        @Mixin
+        TargetOptions options;
+
+        @Override
+        public Integer call() throws IOException {
+            VertexTarget target = options.target();
+            CreatePipelineJobRequest request = PipelineJobRequests.pipelineJob(options.specJson(), target, Instant.now());
+            PrintWriter out = spec.commandLine().getOut();
+            if (options.dryRun) {
+                out.println(PipelineJobRequests.print(request));
+                return 0;
+            }
+            out.println("submitting " + request.getPipelineJobId() + " to " + target.endpoint() + " ...");
+            PipelineJob job = parent.gateways.apply(target.endpoint()).submit(request);
+            out.println("created " + job.getName() + " (state " + job.getState() + "): https://console.cloud.google.com/"
+                    + "vertex-ai/locations/" + target.region() + "/pipelines/runs/" + request.getPipelineJobId()
+                    + "?project=" + target.project());
+            return 0;
+        }
+    }
+
+    @Command(name = "schedule", mixinStandardHelpOptions = true,
+            description = "Run the pipeline on the ML flow's cron on Vertex AI (CreateScheduleRequest).")
+    static final class ScheduleCommand implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @CommandLine.ParentCommand
+        VertexCli parent;
+        @Mixin
+        TargetOptions options;
+
+        @Override
+        public Integer call() throws IOException {
+            VertexTarget target = options.target();
+            CreateScheduleRequest request = PipelineJobRequests.schedule(options.specJson(), target);
+            PrintWriter out = spec.commandLine().getOut();
+            if (options.dryRun) {
+                out.println(PipelineJobRequests.print(request));
+                return 0;
+            }
+            Schedule schedule = parent.gateways.apply(target.endpoint()).schedule(request);
+            out.println("created schedule " + schedule.getName() + " (cron '" + schedule.getCron() + "')");
+            return 0;
+        }
+    }
+}

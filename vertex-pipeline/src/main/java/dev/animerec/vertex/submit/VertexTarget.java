@@ -1,0 +1,89 @@
+package dev.animerec.vertex.submit;
+
+import dev.animerec.pipeline.Module;
+import dev.animerec.vertex.spec.SparkBatchPayload;
+import dev.animerec.vertex.spec.VertexPipelineSpec;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where the pipeline runs and the values of its parameters. Defaults follow the layout the README documents:
+ * everything under {@code BUCKET/anime-rec/}, datasets {@code processed} and {@code models} of the project,
+ * images in the region's Artifact Registry repository {@code anime-rec}.
+ */
+public record VertexTarget(String project, String region, String bucket, String serviceAccount,
+        Map<String, String> parameters) {
+
+    public VertexTarget {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(bucket, "bucket");
+        if (!project.matches("[a-z][a-z0-9-]{4,28}[a-z0-9]")) {
+            throw new IllegalArgumentException("--project must be a Google Cloud project id, got '" + project + "'");
+        }
+        if (!region.matches("[a-z]+-[a-z]+[0-9]+")) {
+            throw new IllegalArgumentException("--region must be a Google Cloud region like europe-west1, got '" + region + "'");
+        }
+        if (!bucket.matches("gs://[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]")) {
+            throw new IllegalArgumentException("--bucket must be gs://BUCKET (no folder), got '" + bucket + "'");
+        }
+        parameters = Map.copyOf(parameters);
+    }
+
+    /**
+     * The target with every parameter filled: explicit values win over the defaults.
+     *
+     * @param overrides parameter name to value (unknown names are rejected)
+     */
+    public static VertexTarget of(String project, String region, String bucket, String serviceAccount,
+            Map<String, String> overrides, LocalDate today) {
+        Map<String, String> values = new LinkedHashMap<>();
+        String home = bucket + "/anime-rec";
+        values.put("project", project);
+        values.put("bq_processed", project + ".processed");
+        values.put("bq_results", project + ".models");
+        values.put("models_uri", home);
+        values.put("model_version", today.format(DateTimeFormatter.BASIC_ISO_DATE));
+        values.put(VertexPipelineSpec.LOCATION, region);
+        values.put(SparkBatchPayload.JARS_URI, home + "/jars");
+        values.put(SparkBatchPayload.SERVICE_ACCOUNT, serviceAccount == null ? "" : serviceAccount);
+        for (Module module : Module.values()) {
+            if (module.cloudRuntime() == Module.CloudRuntime.GKE_JOB) {
+                values.put(VertexPipelineSpec.imageParameter(module), region + "-docker.pkg.dev/" + project
+                        + "/anime-rec/" + module.directory() + ":latest");
+            }
+        }
+        for (Map.Entry<String, String> override : overrides.entrySet()) {
+            if (!VertexPipelineSpec.parameterDescriptions().containsKey(override.getKey())) {
+                throw new IllegalArgumentException("unknown pipeline parameter '" + override.getKey() + "'; known: "
+                        + VertexPipelineSpec.parameterDescriptions().keySet());
+            }
+            values.put(override.getKey(), override.getValue());
+        }
+        return new VertexTarget(project, region, bucket, serviceAccount == null ? "" : serviceAccount, values);
+    }
+
+    public static VertexTarget of(String project, String region, String bucket, String serviceAccount,
+            Map<String, String> overrides) {
+        return of(project, region, bucket, serviceAccount, overrides, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /** {@code projects/P/locations/R}. */
+    public String parent() {
+        return "projects/" + project + "/locations/" + region;
+    }
+
+    /** Where Vertex AI keeps the run's outputs (the launchers' {@code gcp_resources}, logs). */
+    public String pipelineRoot() {
+        return bucket + "/anime-rec/pipeline-root";
+    }
+
+    /** The regional Vertex AI endpoint. */
+    public String endpoint() {
+        return region + "-aiplatform.googleapis.com:443";
+    }
+}
