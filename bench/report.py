@@ -5,6 +5,7 @@ Standard library only. Subcommands (bench/run calls them; see bench/README.md):
   record  --state F --name N --module M --command C --exit N --seconds S --load-before "a b c"
           --load-after "a b c" --figures F --log F        one benchmark's outcome, appended to the state file
   finish  --state F --mode quick|full --started ISO --results-dir D --markdown F
+          [--commit SHA --uncommitted-changes true|false]
           the run's JSON (machine facts, git commit, every benchmark) and RESULTS.md from every run in D
   render  --results-dir D --markdown F                   RESULTS.md only, from the runs in D
 """
@@ -116,6 +117,13 @@ def git_facts():
     return {"commit": commit, "uncommitted_changes": dirty}
 
 
+def git_facts_at_start(args):
+    """bench/run takes them before the build: the commit that was measured, not the one at the end."""
+    if args.commit:
+        return {"commit": args.commit, "uncommitted_changes": args.uncommitted_changes == "true"}
+    return git_facts()
+
+
 def finish(args):
     benchmarks = []
     state = Path(args.state)
@@ -127,7 +135,7 @@ def finish(args):
         "started": args.started,
         "finished": finished.isoformat(timespec="seconds"),
         "mode": args.mode,
-        "git": git_facts(),
+        "git": git_facts_at_start(args),
         "machine": machine,
         "benchmarks": benchmarks,
     }
@@ -258,6 +266,8 @@ def main(argv):
     fin = commands.add_parser("finish")
     for option in ("state", "mode", "started", "results-dir", "markdown"):
         fin.add_argument("--" + option, required=True)
+    fin.add_argument("--commit", help="the commit measured (default: HEAD now)")
+    fin.add_argument("--uncommitted-changes", choices=("true", "false"), default="false")
     ren = commands.add_parser("render")
     for option in ("results-dir", "markdown"):
         ren.add_argument("--" + option, required=True)

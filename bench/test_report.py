@@ -89,6 +89,16 @@ class ReportTest(unittest.TestCase):
         self.assertIn("| api | **FAILED** (no figures) |", text)
         self.assertIn("| parse | profile page | 400 | pages/s |", text)
 
+    def test_the_commit_taken_at_the_start_is_the_one_recorded(self):
+        self.record("parse", figures=[{"figure": "profile page", "value": 399.5, "unit": "pages/s"}])
+        self.quietly(["finish", "--state", str(self.state), "--mode", "full", "--started", "2026-11-26T17:00:00+00:00",
+                      "--results-dir", str(self.results), "--markdown", str(self.markdown),
+                      "--commit", "0123456789abcdef", "--uncommitted-changes", "true"])
+        [written] = list(self.results.glob("*.json"))
+        self.assertEqual({"commit": "0123456789abcdef", "uncommitted_changes": True},
+                         json.loads(written.read_text())["git"])
+        self.assertIn("Commit 0123456789 + uncommitted changes.", self.markdown.read_text())
+
     def test_newest_run_first_earlier_runs_kept_and_compared_within_the_same_mode(self):
         (self.results).mkdir()
         figures = [{"figure": "pick median", "value": 1000, "unit": "ms"},
