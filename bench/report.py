@@ -15,6 +15,7 @@ import json
 import math
 import os
 import platform
+import re
 import socket
 import subprocess
 import sys
@@ -41,10 +42,16 @@ def load_figures(path):
     return figures
 
 
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
+
+
 def last_lines(path, count=3):
+    """The log's last lines that say something: Maven's [INFO] banners and colour codes are left out."""
     if not path.is_file():
-        return ""
-    lines = [line.strip() for line in path.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
+        return "(no log)"
+    lines = [ANSI_ESCAPE.sub("", line).strip()
+             for line in path.read_text(encoding="utf-8", errors="replace").splitlines()]
+    lines = [line for line in lines if line and not line.startswith("[INFO]")]
     return " | ".join(lines[-count:])
 
 

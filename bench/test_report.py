@@ -63,6 +63,13 @@ class ReportTest(unittest.TestCase):
         self.assertIn("OutOfMemoryError", entry["failure"])
         self.assertEqual([], entry["figures"])
 
+    def test_the_failure_quotes_log_lines_without_maven_banners_or_colour_codes(self):
+        self.record("api", exit_code=1, log_text="healthy after 40 s\n\x1b[1;31mERROR\x1b[m connection refused\n"
+                    "[INFO] BUILD FAILURE\n[INFO] ------\n\x1b[0m\x1b[0m\n")
+        failure = self.recorded()[0]["failure"]
+        self.assertTrue(failure.endswith("last lines of the log: healthy after 40 s | ERROR connection refused"),
+                        failure)
+
     def test_exit_zero_without_a_usable_figures_file_is_a_failure(self):
         self.record("missing")
         self.record("broken", figures="{not json")
