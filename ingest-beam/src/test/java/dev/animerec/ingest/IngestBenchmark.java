@@ -64,6 +64,11 @@ public final class IngestBenchmark {
         if (outcome.exitCode() != 0 || landed != count) {
             throw new IllegalStateException("the benchmark run did not land every item once");
         }
+        BenchFigures figures = new BenchFigures();
+        String run = String.format("%,d items, %d files%s", count, files, extra.isEmpty() ? "" : ", " + extra);
+        figures.add(run + ": throughput", count / seconds, "records/s");
+        figures.add(run + ": wall", seconds, "s");
+        figures.writeIfRequested();
     }
 
     private static void writeSpool(LocalHome local, int count, int files) throws IOException {

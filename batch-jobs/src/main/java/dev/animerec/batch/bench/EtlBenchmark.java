@@ -20,6 +20,8 @@ import java.util.Locale;
  */
 public final class EtlBenchmark {
 
+    private static final BenchFigures FIGURES = new BenchFigures();
+
     private EtlBenchmark() {
     }
 
@@ -74,12 +76,18 @@ public final class EtlBenchmark {
                 report(scale, "publish", rows, started);
                 report(scale, "etl total", rows, total);
             }
+            FIGURES.add(scale + "x list rows", rows, "rows");
         }
+        FIGURES.writeIfRequested();
     }
 
     private static void report(int scale, String stage, long rows, long startedNanos) {
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         System.out.printf(Locale.ROOT, "%-6s %-10s %,12d %10.2f %,14.0f%n", scale + "x", stage, rows, seconds,
                 rows / seconds);
+        FIGURES.add(scale + "x " + stage + ": wall", seconds, "s");
+        if (stage.equals("etl total")) {
+            FIGURES.add(scale + "x etl total: throughput", rows / seconds, "rows/s");
+        }
     }
 }

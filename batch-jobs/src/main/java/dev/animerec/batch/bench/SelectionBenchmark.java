@@ -91,6 +91,12 @@ public final class SelectionBenchmark {
             System.out.printf("%nSUMMARY rows=%,d pick=%,d runs=%d: median %,d ms, min %,d ms, max %,d ms; target < 2,000 ms: %s%n",
                     rows, pick, runs, median, sorted.get(0), sorted.get(sorted.size() - 1),
                     median < 2_000 ? "met" : "NOT met");
+            BenchFigures figures = new BenchFigures();
+            String picks = String.format("pick %,d of %,d urls (%d runs)", pick, rows, runs);
+            figures.add(picks + ": median", median, "ms");
+            figures.add(picks + ": min", sorted.get(0), "ms");
+            figures.add(picks + ": max", sorted.get(sorted.size() - 1), "ms");
+            figures.writeIfRequested();
         }
     }
 

@@ -59,6 +59,7 @@ public final class ParseBenchmark {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3.0;
         double warmup = args.length > 1 ? Double.parseDouble(args[1]) : 3.0;
         System.out.printf("%-40s %10s %12s%n", "page kind", "pages", "pages/s");
+        BenchFigures figures = new BenchFigures();
         for (Map.Entry<String, Parse> kind : kinds.entrySet()) {
             long warmupEnd = System.nanoTime() + (long) (warmup * 1e9);
             while (System.nanoTime() < warmupEnd) {
@@ -73,6 +74,8 @@ public final class ParseBenchmark {
             }
             double rate = pages / ((System.nanoTime() - start) / 1e9);
             System.out.printf("%-40s %10d %12.1f%n", kind.getKey(), pages, rate);
+            figures.add(kind.getKey(), rate, "pages/s");
         }
+        figures.writeIfRequested();
     }
 }

@@ -35,6 +35,8 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class MlBench {
 
+    private static final BenchFigures FIGURES = new BenchFigures();
+
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -72,6 +74,7 @@ public final class MlBench {
         Files.createDirectories(out.getParent());
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), results);
         System.out.println("written " + out);
+        FIGURES.writeIfRequested();
     }
 
     /** Serving latency: every user's visible list folded in and ranked (top 100), after one warm-up pass. */
@@ -99,6 +102,10 @@ public final class MlBench {
         result.put("p50_ms", millis[millis.length / 2]);
         result.put("p95_ms", millis[(int) (millis.length * 0.95)]);
         result.put("max_ms", millis[millis.length - 1]);
+        FIGURES.add(scale + "x fold-in top 100, " + lists.size() + " users: p50", millis[millis.length / 2], "ms");
+        FIGURES.add(scale + "x fold-in top 100, " + lists.size() + " users: p95",
+                millis[(int) (millis.length * 0.95)], "ms");
+        FIGURES.add(scale + "x fold-in top 100, " + lists.size() + " users: max", millis[millis.length - 1], "ms");
         System.out.printf("BENCH scale=%dx step=fold-in  users=%d p50=%.1f ms p95=%.1f ms max=%.1f ms%n", scale,
                 lists.size(), millis[millis.length / 2], millis[(int) (millis.length * 0.95)], millis[millis.length - 1]);
         return result;
@@ -136,6 +143,8 @@ public final class MlBench {
         result.put("step", step);
         result.put("seconds", Math.round(seconds * 10) / 10.0);
         result.put("peak_heap_mib", peak / (1024 * 1024));
+        FIGURES.add(scale + "x " + step + ": wall", seconds, "s");
+        FIGURES.add(scale + "x " + step + ": peak heap", peak / (1024 * 1024), "MiB");
         System.out.printf("BENCH scale=%dx step=%-8s wall=%7.1f s peak heap=%6d MiB%n", scale, step, seconds,
                 peak / (1024 * 1024));
         return List.of(result);

@@ -74,6 +74,7 @@ public final class ApiBenchmark {
                 ? new ProcessCpu(Path.of("/proc", options.get("--server-pid"), "stat")) : null;
         System.out.printf("%-11s %7s %9s %9s %9s %10s %7s %12s %8s%n", "scenario", "clients", "p50 ms", "p99 ms",
                 "max ms", "req/s", "errors", "cpu ms/req", "load1");
+        BenchFigures figures = new BenchFigures();
         for (Map.Entry<String, Supplier<HttpRequest>> scenario : Map.of("known-user", known, "fold-in", foldIn)
                 .entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())).toList()) {
             for (int clients : levels) {
@@ -85,8 +86,14 @@ public final class ApiBenchmark {
                 System.out.printf("%-11s %7d %9.2f %9.2f %9.2f %10.0f %7d %12s %8s%n", scenario.getKey(), clients,
                         result.percentile(0.50), result.percentile(0.99), result.percentile(1.0), result.throughput(),
                         result.errors(), cpuPerRequest, loadAverage());
+                String name = scenario.getKey() + ", " + clients + " clients";
+                figures.add(name + ": p50", result.percentile(0.50), "ms");
+                figures.add(name + ": p99", result.percentile(0.99), "ms");
+                figures.add(name + ": throughput", result.throughput(), "req/s");
+                figures.add(name + ": errors", result.errors(), "requests");
             }
         }
+        figures.writeIfRequested();
     }
 
     /**
