@@ -1,5 +1,6 @@
 package dev.animerec.ingest;
 
+import dev.animerec.bench.BenchFigures;
 import dev.animerec.items.AnimeItem;
 import dev.animerec.items.AnimeListEntryItem;
 import dev.animerec.items.FriendItem;

@@ -1,5 +1,6 @@
 package dev.animerec.batch.bench;
 
+import dev.animerec.bench.BenchFigures;
 import dev.animerec.batch.etl.EtlStages;
 import dev.animerec.batch.importer.AnimeImporter;
 import dev.animerec.batch.importer.LandingWriter;

@@ -1,5 +1,6 @@
 package dev.animerec.batch.bench;
 
+import dev.animerec.bench.BenchFigures;
 import dev.animerec.batch.schedule.ScheduleSelector;
 import dev.animerec.schedule.UrlKind;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -1,5 +1,6 @@
 package dev.animerec.crawler.bench;
 
+import dev.animerec.bench.BenchFigures;
 import dev.animerec.crawler.Fixtures;
 import dev.animerec.crawler.jikan.JikanAnimeParser;
 import dev.animerec.crawler.jikan.JikanUserParser;

@@ -1,5 +1,6 @@
 package dev.animerec.ml.bench;
 
+import dev.animerec.bench.BenchFigures;
 import static org.apache.spark.sql.functions.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package dev.animerec.ui.bench;
 
+import dev.animerec.bench.BenchFigures;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
