@@ -34,8 +34,6 @@ DEPLOYMENT_VARIABLES = {
     "namespace": "Kubernetes namespace of the anime-rec Helm release",
     "image_registry": "Artifact Registry path of the module images, e.g. europe-west1-docker.pkg.dev/P/anime-rec",
     "image_tag": "tag of the module images to run",
-    "spark_jars_uri": "gs:// folder holding the release's spark-ml.jar and shared.jar (see composer/README.md)",
-    "dataproc_service_account": "service account e-mail the Dataproc batches run as",
 }
 
 # The names the Helm release creates or expects (charts/anime-rec with release name anime-rec): the pods of
@@ -44,19 +42,6 @@ KUBERNETES_SERVICE_ACCOUNT = "anime-rec"
 CONFIG_MAP = "anime-rec-config"
 DATABASE_SECRET = "anime-rec-database"
 DATABASE_SECRET_KEYS = {"SPRING_DATASOURCE_USERNAME": "username", "SPRING_DATASOURCE_PASSWORD": "password"}
-
-# The connector the spark-ml build compiles against (root pom property spark-bigquery.version).
-SPARK_BIGQUERY_CONNECTOR = "gs://spark-lib/bigquery/spark-bigquery-with-dependencies_2.12-0.42.1.jar"
-DATAPROC_RUNTIME_VERSION = "2.2"
-# Dataproc's Spark already opens the java.base packages Spark needs; the vector module is what spark-ml adds
-# (BLAS off its slow pure-Java path), the same flag the local launcher passes.
-SPARK_PROPERTIES = {
-    "spark.driver.extraJavaOptions": "--add-modules=jdk.incubator.vector",
-    "spark.executor.extraJavaOptions": "--add-modules=jdk.incubator.vector",
-    "spark.executor.instances": "2",
-    "spark.driver.memory": "8g",
-    "spark.executor.memory": "8g",
-}
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
@@ -74,6 +59,8 @@ class TaskSpec:
     main_class: str
     arguments: tuple
     upstream: tuple
+    # Dataproc Serverless runtime, jars and Spark properties from the spec (DATAPROC_BATCH tasks only).
+    dataproc: dict = None
 
 
 @dataclass(frozen=True)
@@ -139,10 +126,27 @@ def flows(spec):
                 main_class=task["main_class"],
                 arguments=tuple(bind(argument, bindings, task["id"]) for argument in task["arguments"]),
                 upstream=tuple(task["upstream"]),
+                dataproc=dataproc_settings(task, bindings),
             ))
         result.append(FlowSpec(flow=flow["flow"], dag_id=flow["dag_id"], schedule=flow["schedule"],
                                tasks=tuple(tasks)))
     return result
+
+
+def dataproc_settings(task, bindings):
+    """The task's Dataproc block with its placeholders bound; None for a task that is no Dataproc batch."""
+    if task["runtime"] != "dataproc_serverless":
+        return None
+    if "dataproc" not in task:
+        raise SpecError("task %s: a Dataproc batch needs the spec's dataproc block (runtime, jars, properties)"
+                        % task["id"])
+    dataproc = task["dataproc"]
+    return {
+        "runtime_version": dataproc["runtime_version"],
+        "jar_file_uris": [bind(uri, bindings, task["id"]) for uri in dataproc["jar_file_uris"]],
+        "properties": dict(dataproc["properties"]),
+        "service_account": bind(dataproc["service_account"], bindings, task["id"]),
+    }
 
 
 def gke_pod_kwargs(task):
@@ -170,7 +174,6 @@ def dataproc_batch_kwargs(task):
     """Keyword arguments of DataprocCreateBatchOperator for a DATAPROC_BATCH task."""
     if task.operator != DATAPROC_BATCH:
         raise SpecError("task %s runs as %s, not as a Dataproc batch" % (task.task_id, task.operator))
-    jars = variable("spark_jars_uri")
     return {
         "task_id": task.task_id,
         "project_id": variable("project"),
@@ -180,15 +183,12 @@ def dataproc_batch_kwargs(task):
         "batch": {
             "spark_batch": {
                 "main_class": task.main_class,
-                "jar_file_uris": [
-                    "%s/%s.jar" % (jars, task.module),
-                    "%s/shared.jar" % jars,
-                    SPARK_BIGQUERY_CONNECTOR,
-                ],
+                "jar_file_uris": list(task.dataproc["jar_file_uris"]),
                 "args": list(task.arguments),
             },
-            "runtime_config": {"version": DATAPROC_RUNTIME_VERSION, "properties": dict(SPARK_PROPERTIES)},
-            "environment_config": {"execution_config": {"service_account": variable("dataproc_service_account")}},
+            "runtime_config": {"version": task.dataproc["runtime_version"],
+                               "properties": dict(task.dataproc["properties"])},
+            "environment_config": {"execution_config": {"service_account": task.dataproc["service_account"]}},
             "labels": {"app": "anime-rec", "stage": task.task_id},
         },
     }

@@ -130,7 +130,7 @@ class OperatorArgumentsTest(unittest.TestCase):
 
     VARIABLES = {"project": "anime-rec-prod", "region": "europe-west1", "gke_cluster": "anime-rec",
                  "namespace": "anime-rec", "image_registry": "europe-west1-docker.pkg.dev/anime-rec-prod/anime-rec",
-                 "image_tag": "v1", "spark_jars_uri": "gs://anime-rec-prod-ml/jars",
+                 "image_tag": "v1", "jars_uri": "gs://anime-rec-prod-ml/jars",
                  "dataproc_service_account": "ml@anime-rec-prod.iam.gserviceaccount.com",
                  "models_uri": "gs://anime-rec-prod-ml/anime-rec", "bq_processed": "anime-rec-prod.processed",
                  "bq_results": "anime-rec-prod.models"}
@@ -167,9 +167,14 @@ class OperatorArgumentsTest(unittest.TestCase):
         kwargs = anime_rec_tasks.dataproc_batch_kwargs(self.tasks["ml-rank"])
         batch = kwargs["batch"]["spark_batch"]
         self.assertEqual("dev.animerec.ml.MlCli", batch["main_class"])
-        self.assertEqual(["gs://anime-rec-prod-ml/jars/spark-ml.jar", "gs://anime-rec-prod-ml/jars/shared.jar",
-                          anime_rec_tasks.SPARK_BIGQUERY_CONNECTOR],
-                         [render(uri, self.VARIABLES) for uri in batch["jar_file_uris"]])
+        # Jar names and properties come from the Java definition (DataprocRuntime) through the spec.
+        jars = [render(uri, self.VARIABLES) for uri in batch["jar_file_uris"]]
+        self.assertRegex(jars[0], r"^gs://anime-rec-prod-ml/jars/spark-ml-[^/]+\.jar$")
+        self.assertRegex(jars[1], r"^gs://anime-rec-prod-ml/jars/shared-[^/]+\.jar$")
+        self.assertTrue(any("jfreechart" in jar for jar in jars), jars)
+        self.assertTrue(any(jar.startswith("gs://spark-lib/bigquery/") for jar in jars), jars)
+        properties = kwargs["batch"]["runtime_config"]["properties"]
+        self.assertIn("--add-modules=jdk.incubator.vector", properties["spark.driver.extraJavaOptions"])
         self.assertEqual(["rank", "--home", "gs://anime-rec-prod-ml/anime-rec", "--version", "20261126",
                           "--bq-processed", "anime-rec-prod.processed", "--bq-results", "anime-rec-prod.models"],
                          [render(argument, self.VARIABLES) for argument in batch["args"]])

@@ -36,6 +36,9 @@ public final class PipelineDefinition {
         parameters.put("bq_results", "BigQuery dataset the ML results are written to, project.dataset");
         parameters.put("models_uri", "gs:// folder holding the model versions (evaluation, serving artefacts)");
         parameters.put("model_version", "model version of this ML run (the run's logical date, e.g. 20261126)");
+        parameters.put(DataprocRuntime.JARS_URI, "gs:// folder holding the spark-ml jar, the shared jar and JFreeChart");
+        parameters.put(DataprocRuntime.SERVICE_ACCOUNT,
+                "service account of the Dataproc batches; empty: the project's default compute service account");
         CLOUD_PARAMETERS = java.util.Collections.unmodifiableMap(parameters);
     }
 

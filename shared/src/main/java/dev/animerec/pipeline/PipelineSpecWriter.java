@@ -33,6 +33,7 @@ public final class PipelineSpecWriter {
 
     /** The whole definition as stable, pretty-printed JSON (ends with a newline). */
     public static String spec() {
+        BuildInfo build = BuildInfo.load();
         ObjectNode root = JSON.createObjectNode();
         root.put("generated_by", PipelineSpecWriter.class.getName() + " from " + PipelineDefinition.class.getName()
                 + "; do not edit, run ./anime-rec pipeline-spec");
@@ -55,6 +56,13 @@ public final class PipelineSpecWriter {
                 task.put("runtime", name(stage.module().cloudRuntime()));
                 stage.cloudCommand().forEach(task.putArray("arguments")::add);
                 PipelineDefinition.upstream(stage, cloud).forEach(task.putArray("upstream")::add);
+                if (stage.module().cloudRuntime() == Module.CloudRuntime.DATAPROC_SERVERLESS) {
+                    ObjectNode dataproc = task.putObject("dataproc");
+                    dataproc.put("runtime_version", DataprocRuntime.VERSION);
+                    DataprocRuntime.jarUris(stage.module(), build).forEach(dataproc.putArray("jar_file_uris")::add);
+                    DataprocRuntime.sparkProperties(stage.module()).forEach(dataproc.putObject("properties")::put);
+                    dataproc.put("service_account", "{" + DataprocRuntime.SERVICE_ACCOUNT + "}");
+                }
             }
         }
         ArrayNode stages = root.putArray("stages");

@@ -28,9 +28,9 @@ class SpoolOutputTest {
         Path csv = home.resolve("lists.csv");
         StringBuilder rows = new StringBuilder("username,anime_id,score,watching_status,watched_episodes\n");
         for (int i = 0; i < SpoolOutput.CHUNK + 10; i++) {
-            rows.append("user").append(i % 7).append(',').append(i).append(",7,2,12\n");
+            rows.append("user").append(i % 7).append(',').append(i + 1).append(",7,2,12\n");
         }
-        rows.append("user0,0,7,2,12\n");
+        rows.append("user0,1,7,2,12\n"); // the first row again
         Files.writeString(csv, rows);
         WarehousePaths paths = WarehousePaths.under(home);
         SpoolInbox inbox = new SpoolInbox(home);

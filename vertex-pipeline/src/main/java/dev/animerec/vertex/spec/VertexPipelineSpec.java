@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.animerec.pipeline.BuildInfo;
 import dev.animerec.pipeline.Flow;
 import dev.animerec.pipeline.Module;
 import dev.animerec.pipeline.PipelineDefinition;
@@ -49,9 +50,6 @@ public final class VertexPipelineSpec {
     static {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put(LOCATION, "Google Cloud region of the Dataproc Serverless batches, e.g. europe-west1");
-        parameters.put(SparkBatchPayload.JARS_URI, "gs:// folder holding the spark-ml jar, the shared jar and JFreeChart");
-        parameters.put(SparkBatchPayload.SERVICE_ACCOUNT,
-                "service account of the Dataproc batches; empty: the project's default compute service account");
         for (Module module : Module.values()) {
             if (module.cloudRuntime() == Module.CloudRuntime.GKE_JOB) {
                 parameters.put(imageParameter(module), "container image of " + module.directory()

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.dataproc.v1.Batch;
 import com.google.protobuf.util.JsonFormat;
+import dev.animerec.pipeline.BuildInfo;
 import dev.animerec.pipeline.Module;
 import dev.animerec.pipeline.PipelineDefinition;
 import dev.animerec.pipeline.Stage;
@@ -104,7 +105,7 @@ class VertexPipelineSpecTest {
             assertThat(jars.get(0)).isEqualTo(folder + "spark-ml-" + BUILD.projectVersion() + ".jar");
             assertThat(jars).contains(folder + "shared-" + BUILD.projectVersion() + ".jar");
             assertThat(jars).allMatch(jar -> jar.startsWith(folder) || jar.startsWith("gs://"), "jars on GCS");
-            assertThat(batch.getRuntimeConfig().getVersion()).isEqualTo(SparkBatchPayload.DATAPROC_RUNTIME);
+            assertThat(batch.getRuntimeConfig().getVersion()).isEqualTo(dev.animerec.pipeline.DataprocRuntime.VERSION);
             for (String side : List.of("driver", "executor")) {
                 String options = batch.getRuntimeConfig().getPropertiesOrThrow("spark." + side + ".extraJavaOptions");
                 assertThat(options).contains("--add-modules=jdk.incubator.vector",

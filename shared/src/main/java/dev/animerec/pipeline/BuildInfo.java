@@ -1,4 +1,4 @@
-package dev.animerec.vertex.spec;
+package dev.animerec.pipeline;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,9 +11,9 @@ public record BuildInfo(String projectVersion, String jfreechartVersion, String 
 
     public static BuildInfo load() {
         Properties properties = new Properties();
-        try (InputStream in = BuildInfo.class.getResourceAsStream("/dev/animerec/vertex/build.properties")) {
+        try (InputStream in = BuildInfo.class.getResourceAsStream("/dev/animerec/pipeline/build.properties")) {
             if (in == null) {
-                throw new IllegalStateException("build.properties missing from the classpath: build vertex-pipeline with Maven");
+                throw new IllegalStateException("build.properties missing from the classpath: build shared with Maven");
             }
             properties.load(in);
         } catch (IOException e) {
