@@ -31,7 +31,8 @@ import org.apache.spark.sql.SparkSession;
  * Benchmark: wall time and peak heap of each step on the snapshot and on generated larger data
  * ({@code --scales 1,10,30}). A scale-s copy holds s variants of every user: variant 0 is the real list, the
  * others drop a seeded 20% of its entries, so the item side stays real while users and rows grow s-fold.
- * Prints one line per step and writes {@code <home>/bench/ml-bench.json}.
+ * Prints one line per step and writes {@code <home>/bench/ml-bench.json}. With {@code --fold-in-only VERSION} it
+ * only measures the fold-in latency of every user of that model version under {@code --home}.
  */
 public final class MlBench {
 
