@@ -18,11 +18,11 @@ import org.apache.spark.sql.SparkSession;
 public final class MlCli {
 
     static final List<String> COMMANDS = List.of("prepare", "retrieve", "rank", "infer", "similar", "evaluate",
-            "train", "recommend", "tune", "tune-ease");
+            "train", "recommend", "tune", "tune-ease", "tune-rank");
     static final List<String> STEPS = List.of("prepare", "retrieve", "rank", "infer", "similar", "evaluate");
     static final Set<String> OPTIONS = Set.of("home", "workspace", "version", "lists", "k",
             "out", "master", "seed", "als-rank", "als-iterations", "als-reg", "als-alpha",
-            "negative-feedback", "bq-processed", "bq-results", "gbt-trees", "gbt-depth", "ease-items", "ease-lambda", "cooccurrence-cap");
+            "negative-feedback", "bq-processed", "bq-results", "gbt-trees", "gbt-depth", "gbt-step", "folds", "ease-items", "ease-lambda", "cooccurrence-cap");
 
     public static void main(String[] args) {
         try {
@@ -55,7 +55,7 @@ public final class MlCli {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        MlSettings settings = command.startsWith("tune") ? MlSettings.defaults() : settings(options);
+        MlSettings settings = command.equals("tune") || command.equals("tune-ease") ? MlSettings.defaults() : settings(options);
         SparkSession spark = SparkSessions.create(options.get("master"));
         try {
             MlPipeline pipeline = new MlPipeline(spark, home, settings, options.get("bq-processed"),
@@ -76,6 +76,8 @@ public final class MlCli {
                         doubles(options.getOrDefault("als-alpha", "5,10,40")),
                         doubles(options.getOrDefault("als-reg", "0.05,0.5")),
                         doubles(options.getOrDefault("als-rank", "64")).stream().map(Double::intValue).toList());
+                case "tune-rank" -> new dev.animerec.ml.ranking.RankTuning().run(pipeline.context(version),
+                        Integer.parseInt(options.getOrDefault("folds", "3")));
                 case "train" -> pipeline.train(version);
                 default -> throw new IllegalArgumentException("unknown command " + command);
             }
@@ -157,6 +159,7 @@ public final class MlCli {
                 d.neighbours(),
                 Integer.parseInt(o.getOrDefault("gbt-trees", String.valueOf(d.gbtTrees()))),
                 Integer.parseInt(o.getOrDefault("gbt-depth", String.valueOf(d.gbtDepth()))),
+                Double.parseDouble(o.getOrDefault("gbt-step", String.valueOf(d.gbtStep()))),
                 Integer.parseInt(o.getOrDefault("ease-items", String.valueOf(d.easeItems()))),
                 Double.parseDouble(o.getOrDefault("ease-lambda", String.valueOf(d.easeLambda()))));
     }

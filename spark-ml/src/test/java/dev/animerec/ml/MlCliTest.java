@@ -19,8 +19,10 @@ class MlCliTest {
     @Test
     void optionsOverrideTheDefaults() {
         Map<String, String> options = MlCli.options(new String[] {"train", "--als-rank", "16", "--negative-feedback",
-                "false"});
+                "false", "--gbt-step", "0.05"});
         assertEquals(16, MlCli.settings(options).alsRank());
+        assertEquals(0.05, MlCli.settings(options).gbtStep());
+        assertEquals(0.1, MlCli.settings(Map.of()).gbtStep());
         assertEquals(false, MlCli.settings(options).negativeFeedback());
         assertEquals(10, MlCli.settings(Map.of()).alsIterations());
     }

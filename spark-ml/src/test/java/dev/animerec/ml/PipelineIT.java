@@ -56,7 +56,7 @@ class PipelineIT {
     void train() {
         MlSettings d = MlSettings.defaults();
         MlSettings settings = new MlSettings(d.seed(), d.validationPercent(), d.testPercent(), d.hiddenFraction(),
-                d.minRelevant(), 32, 8, d.alsRegParam(), d.alsAlpha(), 2, true, 100, d.neighbours(), 30, 5, 1000,
+                d.minRelevant(), 32, 8, d.alsRegParam(), d.alsAlpha(), 2, true, 100, d.neighbours(), 30, 5, d.gbtStep(), 1000,
                 d.easeLambda());
         MlPipeline pipeline = new MlPipeline(spark, home.toString(), settings);
         new CsvImport().run(spark, pipeline.home(), SNAPSHOT.resolve("animelist_2023.csv.gz").toString(),

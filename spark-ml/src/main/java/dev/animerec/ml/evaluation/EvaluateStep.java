@@ -113,7 +113,7 @@ public final class EvaluateStep {
         return report;
     }
 
-    static int[] positives(UserList list) {
+    public static int[] positives(UserList list) {
         List<Integer> items = new ArrayList<>();
         for (int e = 0; e < list.items().length; e++) {
             if (list.ratings()[e] > 0) {
@@ -139,7 +139,7 @@ public final class EvaluateStep {
     }
 
     /** A model that scores only part of the catalogue continues its ranking with the most popular items. */
-    static int[] fill(int[] ranked, int[] popular) {
+    public static int[] fill(int[] ranked, int[] popular) {
         if (ranked.length >= InferStep.TOP) {
             return ranked;
         }

@@ -59,9 +59,7 @@ public final class RankStep {
         if (counts.getDouble(1) == 0) {
             throw new IllegalStateException("no relevant hidden anime among the validation users' candidates");
         }
-        GBTClassificationModel gbt = new GBTClassifier().setFeaturesCol("features_vector").setLabelCol("label")
-                .setMaxIter(settings.gbtTrees()).setMaxDepth(settings.gbtDepth()).setStepSize(0.1)
-                .setSubsamplingRate(0.8).setSeed(settings.seed()).fit(examples);
+        GBTClassificationModel gbt = fit(settings, examples);
         double[] importances = gbt.featureImportances().toArray();
         for (int f = 0; f < importances.length; f++) {
             progress.note("importance {} = {}", Features.NAMES.get(f), String.format("%.3f", importances[f]));
@@ -79,6 +77,13 @@ public final class RankStep {
         examples.unpersist();
         progress.note("{} trees written to {}/gbt.json", forest.trees().size(), context.servingDir());
         progress.done();
+    }
+
+    /** @param examples candidate rows with {@code label} and {@code features_vector} */
+    public static GBTClassificationModel fit(MlSettings settings, Dataset<Row> examples) {
+        return new GBTClassifier().setFeaturesCol("features_vector").setLabelCol("label")
+                .setMaxIter(settings.gbtTrees()).setMaxDepth(settings.gbtDepth()).setStepSize(settings.gbtStep())
+                .setSubsamplingRate(0.8).setSeed(settings.seed()).fit(examples);
     }
 
     public static Dataset<Row> candidateExamples(MlContext context, ServingModel model, Dataset<Row> users) {

@@ -14,8 +14,9 @@ import java.util.Map;
 public final class Recommender {
 
     public static final int CANDIDATES = 300;
-    public static final int ALS_CANDIDATES = 150;
-    public static final int EASE_CANDIDATES = 100;
+    public static final int EASE_CANDIDATES = 150;
+    public static final int ALS_CANDIDATES = 100;
+    static final int REASON_HISTORY = 500;
 
     private final ServingModel model;
 
@@ -83,9 +84,10 @@ public final class Recommender {
         for (int r = 0; r < itemItemTop.length; r++) {
             itemItemRank[itemItemTop[r]] = r;
         }
-        int[] chosen = chooseCandidates(alsTop, easeTop, itemItemTop, n);
+        int[] chosen = chooseCandidates(easeTop, alsTop, itemItemTop, n);
         double bestAls = alsTop.length == 0 ? 0 : als[alsTop[0]];
         double bestItemItem = itemItemTop.length == 0 ? 0 : itemItem[itemItemTop[0]];
+        double bestEase = easeTop.length == 0 ? 0 : ease[easeTop[0]];
         UserProfile profile = new UserProfile(list);
         double[][] features = new double[chosen.length][];
         int[] sources = new int[chosen.length];
@@ -97,6 +99,7 @@ public final class Recommender {
             features[c][18] = bestItemItem > 0 ? itemItem[j] / bestItemItem : 0;
             features[c][19] = Double.isInfinite(ease[j]) ? 0 : ease[j];
             features[c][20] = Math.log1p(easeRank[j]);
+            features[c][21] = bestEase > 0 && !Double.isInfinite(ease[j]) ? ease[j] / bestEase : 0;
             sources[c] = bestSource[j];
         }
         return new CandidateSet(chosen, features, sources);
@@ -124,19 +127,24 @@ public final class Recommender {
         return recommend(list, model.factors().foldIn(list.items(), list.ratings()), k, explain);
     }
 
-    /** ALS top 150, then EASE's best not yet taken up to 250, then item-to-item, then more ALS, up to 300. */
-    private static int[] chooseCandidates(int[] alsTop, int[] easeTop, int[] itemItemTop, int n) {
+    /**
+     * EASE top 150 (the strongest single source), then ALS's best not yet taken up to 250, then item-to-item, then
+     * more ALS, up to 300.
+     */
+    private static int[] chooseCandidates(int[] easeTop, int[] alsTop, int[] itemItemTop, int n) {
         boolean[] taken = new boolean[n];
         int[] chosen = new int[CANDIDATES];
         int size = 0;
-        for (int r = 0; r < Math.min(ALS_CANDIDATES, alsTop.length); r++) {
-            taken[alsTop[r]] = true;
-            chosen[size++] = alsTop[r];
+        for (int r = 0; r < Math.min(EASE_CANDIDATES, easeTop.length); r++) {
+            taken[easeTop[r]] = true;
+            chosen[size++] = easeTop[r];
         }
-        for (int r = 0; r < easeTop.length && size < ALS_CANDIDATES + EASE_CANDIDATES; r++) {
-            if (!taken[easeTop[r]]) {
-                taken[easeTop[r]] = true;
-                chosen[size++] = easeTop[r];
+        int alsTaken = 0;
+        for (int r = 0; r < alsTop.length && size < EASE_CANDIDATES + ALS_CANDIDATES; r++) {
+            alsTaken = r + 1;
+            if (!taken[alsTop[r]]) {
+                taken[alsTop[r]] = true;
+                chosen[size++] = alsTop[r];
             }
         }
         for (int r = 0; r < itemItemTop.length && size < CANDIDATES; r++) {
@@ -145,7 +153,7 @@ public final class Recommender {
                 chosen[size++] = itemItemTop[r];
             }
         }
-        for (int r = ALS_CANDIDATES; r < alsTop.length && size < CANDIDATES; r++) {
+        for (int r = alsTaken; r < alsTop.length && size < CANDIDATES; r++) {
             if (!taken[alsTop[r]]) {
                 taken[alsTop[r]] = true;
                 chosen[size++] = alsTop[r];
@@ -212,21 +220,30 @@ public final class Recommender {
     private record LikedVectors(int[] items, double[] weights, double[][] unit) {
     }
 
+    /**
+     * The user's {@value #REASON_HISTORY} most strongly liked entries (ties: list order): the "because you watched"
+     * search is items x history x rank, which for an 18k-entry list alone took over 100 ms.
+     */
     private LikedVectors likedVectors(UserList list) {
         ItemFactors factors = model.factors();
-        int[] liked = positives(list);
-        double[] weights = new double[liked.length];
-        double[][] unit = new double[liked.length][];
-        for (int e = 0, k = 0; e < list.items().length; e++) {
-            if (list.ratings()[e] > 0) {
-                weights[k] = list.ratings()[e];
-                double[] v = factors.vector(list.items()[e]);
-                double norm = Math.sqrt(dot(v, v));
-                for (int f = 0; f < v.length; f++) {
-                    v[f] = norm == 0 ? 0 : v[f] / norm;
-                }
-                unit[k++] = v;
+        double[] strength = new double[list.items().length];
+        for (int e = 0; e < strength.length; e++) {
+            strength[e] = list.ratings()[e];
+        }
+        int[] strongest = TopK.select(strength, null, Math.min(REASON_HISTORY, strength.length), 0.0);
+        int[] liked = new int[strongest.length];
+        double[] weights = new double[strongest.length];
+        double[][] unit = new double[strongest.length][];
+        for (int k = 0; k < strongest.length; k++) {
+            int e = strongest[k];
+            liked[k] = list.items()[e];
+            weights[k] = list.ratings()[e];
+            double[] v = factors.vector(liked[k]);
+            double norm = Math.sqrt(dot(v, v));
+            for (int f = 0; f < v.length; f++) {
+                v[f] = norm == 0 ? 0 : v[f] / norm;
             }
+            unit[k] = v;
         }
         return new LikedVectors(liked, weights, unit);
     }

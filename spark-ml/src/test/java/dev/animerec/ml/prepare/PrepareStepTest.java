@@ -100,7 +100,7 @@ class PrepareStepTest {
         MlSettings d = MlSettings.defaults();
         return new MlSettings(d.seed(), validationPercent, testPercent, 0.2, 5, d.alsRank(), d.alsIterations(),
                 d.alsRegParam(), d.alsAlpha(), d.alsBlocks(), true, d.coOccurrenceCap(), d.neighbours(),
-                d.gbtTrees(), d.gbtDepth(), d.easeItems(), d.easeLambda());
+                d.gbtTrees(), d.gbtDepth(), d.gbtStep(), d.easeItems(), d.easeLambda());
     }
 
     private Dataset<Row> frame(List<Row> rows) {
