@@ -48,6 +48,21 @@ public final class PubSubEmulator implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Starts the emulator, or skips the calling test class where gcloud's emulator is not installed, saying so
+     * loudly on stderr (a skipped Pub/Sub test must not pass unnoticed).
+     */
+    public static PubSubEmulator startOrSkip(String testName) throws IOException, InterruptedException {
+        Optional<Path> gcloud = find();
+        if (gcloud.isEmpty()) {
+            System.err.println("\n*** SKIPPED " + testName + ": no gcloud with the pubsub-emulator component on PATH."
+                    + " Install google-cloud-cli and google-cloud-cli-pubsub-emulator to test the gcp binding. ***\n");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(gcloud.isPresent(),
+                "Pub/Sub emulator not installed (gcloud pubsub-emulator)");
+        return start(gcloud.get());
+    }
+
     public static PubSubEmulator start(Path gcloud) throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -13,13 +13,10 @@ import dev.animerec.batch.TestDatabase;
 import dev.animerec.batch.schedule.CrawlScheduleLauncher;
 import dev.animerec.schedule.UrlKind;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,13 +37,7 @@ class PubSubCrawlQueueIT {
 
     @BeforeAll
     static void startEmulatorAndApplication() throws Exception {
-        Optional<Path> gcloud = PubSubEmulator.find();
-        if (gcloud.isEmpty()) {
-            System.err.println("\n*** SKIPPED PubSubCrawlQueueIT: no gcloud with the pubsub-emulator component on PATH."
-                    + " Install google-cloud-cli and google-cloud-cli-pubsub-emulator to test the gcp binding. ***\n");
-        }
-        Assumptions.assumeTrue(gcloud.isPresent(), "Pub/Sub emulator not installed (gcloud pubsub-emulator)");
-        emulator = PubSubEmulator.start(gcloud.get());
+        emulator = PubSubEmulator.startOrSkip("PubSubCrawlQueueIT");
         context = new SpringApplicationBuilder(BatchJobsApplication.class)
                 .web(WebApplicationType.NONE)
                 .profiles("gcp")

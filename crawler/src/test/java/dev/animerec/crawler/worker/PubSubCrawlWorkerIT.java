@@ -17,10 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,14 +43,8 @@ class PubSubCrawlWorkerIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Optional<Path> gcloud = PubSubEmulator.find();
-        if (gcloud.isEmpty()) {
-            System.err.println("\n*** SKIPPED PubSubCrawlWorkerIT: no gcloud with the pubsub-emulator component on PATH."
-                    + " Install google-cloud-cli and google-cloud-cli-pubsub-emulator to test the gcp binding. ***\n");
-        }
-        Assumptions.assumeTrue(gcloud.isPresent(), "Pub/Sub emulator not installed (gcloud pubsub-emulator)");
+        emulator = PubSubEmulator.startOrSkip("PubSubCrawlWorkerIT");
         TestPostgres.clean();
-        emulator = PubSubEmulator.start(gcloud.get());
         mirror = new MalMirror().answer(404404, 404);
         SpringApplicationBuilder builder = new SpringApplicationBuilder(CrawlerSpringApplication.class)
                 .web(WebApplicationType.NONE)

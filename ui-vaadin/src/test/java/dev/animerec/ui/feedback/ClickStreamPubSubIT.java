@@ -14,18 +14,15 @@ import dev.animerec.testing.PubSubEmulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
@@ -62,13 +59,7 @@ class ClickStreamPubSubIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Optional<Path> gcloud = PubSubEmulator.find();
-        if (gcloud.isEmpty()) {
-            System.err.println("\n*** SKIPPED ClickStreamPubSubIT: no gcloud with the pubsub-emulator component on PATH."
-                    + " Install google-cloud-cli and google-cloud-cli-pubsub-emulator to test the gcp binding. ***\n");
-        }
-        Assumptions.assumeTrue(gcloud.isPresent(), "Pub/Sub emulator not installed (gcloud pubsub-emulator)");
-        emulator = PubSubEmulator.start(gcloud.get());
+        emulator = PubSubEmulator.startOrSkip("ClickStreamPubSubIT");
         context = new SpringApplicationBuilder(ClickStreamOnPubSub.class)
                 .web(WebApplicationType.NONE)
                 .profiles("gcp")
