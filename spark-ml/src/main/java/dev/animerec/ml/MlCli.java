@@ -21,7 +21,7 @@ public final class MlCli {
             "train", "recommend", "tune", "tune-ease", "tune-rank");
     static final List<String> STEPS = List.of("prepare", "retrieve", "rank", "infer", "similar", "evaluate");
     static final Set<String> OPTIONS = Set.of("home", "workspace", "version", "lists", "k",
-            "out", "master", "seed", "als-rank", "als-iterations", "als-reg", "als-alpha",
+            "out", "master", "seed", "validation-percent", "als-rank", "als-iterations", "als-reg", "als-alpha",
             "negative-feedback", "bq-processed", "bq-results", "gbt-trees", "gbt-depth", "gbt-step", "folds", "ease-items", "ease-lambda", "cooccurrence-cap");
 
     public static void main(String[] args) {
@@ -148,7 +148,8 @@ public final class MlCli {
         MlSettings d = MlSettings.defaults();
         return new MlSettings(
                 Long.parseLong(o.getOrDefault("seed", String.valueOf(d.seed()))),
-                d.validationPercent(), d.testPercent(), d.hiddenFraction(), d.minRelevant(),
+                Integer.parseInt(o.getOrDefault("validation-percent", String.valueOf(d.validationPercent()))),
+                d.testPercent(), d.hiddenFraction(), d.minRelevant(),
                 Integer.parseInt(o.getOrDefault("als-rank", String.valueOf(d.alsRank()))),
                 Integer.parseInt(o.getOrDefault("als-iterations", String.valueOf(d.alsIterations()))),
                 Double.parseDouble(o.getOrDefault("als-reg", String.valueOf(d.alsRegParam()))),

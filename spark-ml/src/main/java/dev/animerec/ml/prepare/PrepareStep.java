@@ -81,8 +81,10 @@ public final class PrepareStep {
         WindowSpec byUser = Window.partitionBy("username");
         Column bucket = pmod(xxhash64(col("username"), lit(settings.seed())), lit(100));
         Column role = when(col("relevant_count").lt(settings.minRelevant()), lit("train"))
-                .when(bucket.lt(settings.validationPercent()), lit("val"))
-                .when(bucket.lt(settings.validationPercent() + settings.testPercent()), lit("test"))
+                // Test users first: a larger validation share (more users to train the ranker on) then takes
+                // users from training only, and the test users stay the same.
+                .when(bucket.lt(settings.testPercent()), lit("test"))
+                .when(bucket.lt(settings.testPercent() + settings.validationPercent()), lit("val"))
                 .otherwise(lit("train"));
         Column randomOrder = xxhash64(col("username"), col("anime_id"), lit(settings.seed()));
         WindowSpec order = byUser.orderBy(
