@@ -42,6 +42,15 @@ public final class LocalPostgres implements AutoCloseable {
             log.info("Started embedded PostgreSQL on 127.0.0.1:{} (data {}) in {} ms", port,
                     dataDirectory.toAbsolutePath(), (System.nanoTime() - started) / 1_000_000);
             return new LocalPostgres(port, server);
+        } catch (IllegalStateException e) {
+            // Another process won the race to start it (it holds the data directory's lock): attach once it listens.
+            if (Ports.awaitListening(port, java.time.Duration.ofSeconds(60))) {
+                log.info("Another process is starting the local PostgreSQL; attaching on 127.0.0.1:{}", port);
+                return new LocalPostgres(port, null);
+            }
+            throw new IllegalStateException("cannot start embedded PostgreSQL with data in "
+                    + dataDirectory.toAbsolutePath() + " (" + e.getMessage() + "), and nothing listens on port " + port
+                    + " after 60 s", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL on port " + port + " with data in "
                     + dataDirectory.toAbsolutePath() + ": " + e.getMessage(), e);

@@ -19,4 +19,21 @@ public final class Ports {
             return false;
         }
     }
+
+    /** Waits until something accepts connections on 127.0.0.1:port; false when the time runs out. */
+    public static boolean awaitListening(int port, java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (listening(port)) {
+                return true;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return listening(port);
+    }
 }

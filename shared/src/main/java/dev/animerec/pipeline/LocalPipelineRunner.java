@@ -1,5 +1,8 @@
 package dev.animerec.pipeline;
 
+import dev.animerec.localruntime.LocalPostgres;
+import dev.animerec.localruntime.LocalRedis;
+import dev.animerec.localruntime.LocalRuntimeProperties;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -80,8 +83,25 @@ public final class LocalPipelineRunner {
             runner.printPlan();
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(runner::stopChildren, "stop-pipeline-stages"));
+        // The runner holds the embedded PostgreSQL and Redis for the whole run: every stage attaches to them, so
+        // no stage stops a server under another one that is still using it.
+        LocalRuntimeProperties local = new LocalRuntimeProperties(home, null, null);
+        LocalPostgres postgres = LocalPostgres.startOrAttach(home.resolve("postgres"), local.postgresPort());
+        LocalRedis redis = LocalRedis.startOrAttach(home.resolve("redis"), local.redisPort());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runner.stopChildren();
+            closeQuietly(redis);
+            closeQuietly(postgres);
+        }, "stop-pipeline-stages"));
         System.exit(runner.run() ? 0 : 1);
+    }
+
+    private static void closeQuietly(AutoCloseable server) {
+        try {
+            server.close();
+        } catch (Exception e) {
+            System.err.println("LocalPipelineRunner: stopping " + server + ": " + e);
+        }
     }
 
     private static Source sourceNamed(String name) {
