@@ -51,6 +51,8 @@ public final class LocalPipelineRunner {
     private final RunState state;
     private final List<Task> tasks = new ArrayList<>();
     private final List<Process> running = new ArrayList<>();
+    /** Set on Ctrl-C (JVM shutdown): no new stage starts. */
+    private volatile boolean stopping;
 
     LocalPipelineRunner(Source source, Path home, Path root, PrintStream out, boolean interactive) {
         this.source = source;
@@ -89,11 +91,16 @@ public final class LocalPipelineRunner {
         LocalPostgres postgres = LocalPostgres.startOrAttach(home.resolve("postgres"), local.postgresPort());
         LocalRedis redis = LocalRedis.startOrAttach(home.resolve("redis"), local.redisPort());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runner.stopping = true;
             runner.stopChildren();
             closeQuietly(redis);
             closeQuietly(postgres);
         }, "stop-pipeline-stages"));
-        System.exit(runner.run() ? 0 : 1);
+        boolean finished = runner.run();
+        // On Ctrl-C the shutdown is already under way: System.exit would wait for it forever.
+        if (!runner.stopping) {
+            System.exit(finished ? 0 : 1);
+        }
     }
 
     private static void closeQuietly(AutoCloseable server) {
@@ -179,6 +186,12 @@ public final class LocalPipelineRunner {
         List<Task> active = new ArrayList<>();
         long lastPlainStatus = 0;
         while (!waiting.isEmpty() || !active.isEmpty()) {
+            if (stopping) {
+                out.println();
+                out.println("stopped: " + active.stream().map(Task::name).collect(Collectors.joining(", "))
+                        + " interrupted; finished stages are kept for the next run");
+                return false;
+            }
             for (Task task : List.copyOf(waiting)) {
                 if (active.size() < MAX_PARALLEL && task.upstream.stream().allMatch(Task::succeeded)) {
                     waiting.remove(task);
@@ -187,7 +200,7 @@ public final class LocalPipelineRunner {
                 }
             }
             for (Task task : List.copyOf(active)) {
-                if (!task.process.isAlive()) {
+                if (!task.process.isAlive() && !stopping) {
                     active.remove(task);
                     if (!finish(task)) {
                         stopChildren();
