@@ -75,7 +75,17 @@ class BrowserIT extends ServingIT {
 
     /** Finds and clicks in one script call: a re-render between the two would leave a stale element. */
     private void clickId(String id) {
+        // A click while the server's answer to the previous one is still being applied can land on an element the
+        // round trip replaces, and be lost: wait until Vaadin's client is idle first (as TestBench does).
+        waitForVaadin();
         ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).click();", id);
+    }
+
+    private void waitForVaadin() {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> Boolean.TRUE.equals(
+                ((JavascriptExecutor) driver).executeScript("const clients = window.Vaadin && window.Vaadin.Flow"
+                        + " && window.Vaadin.Flow.clients; if (!clients) { return true; }"
+                        + " return Object.values(clients).every(c => !c.isActive || !c.isActive());")));
     }
 
     private void click(WebElement element) {
