@@ -124,9 +124,8 @@ public final class VertexCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "submit", mixinStandardHelpOptions = true,
-            description = "Run the pipeline once on Vertex AI (CreatePipelineJobRequest).")
-    static final class Submit implements Callable<Integer> {
+    /** The shared shape of submit and schedule: build the request, print it on a dry run, else send it. */
+    abstract static class RequestCommand<R extends com.google.protobuf.Message> implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
         @CommandLine.ParentCommand
@@ -134,46 +133,54 @@ public final class VertexCli implements Callable<Integer> {
         @Mixin
         TargetOptions options;
 
+        abstract R request(String specJson, VertexTarget target);
+
+        abstract void send(R request, VertexTarget target, PrintWriter out);
+
         @Override
         public Integer call() throws IOException {
             VertexTarget target = options.target();
-            CreatePipelineJobRequest request = PipelineJobRequests.pipelineJob(options.specJson(), target, Instant.now());
+            R request = request(options.specJson(), target);
             PrintWriter out = spec.commandLine().getOut();
             if (options.dryRun) {
                 out.println(PipelineJobRequests.print(request));
-                return 0;
+            } else {
+                send(request, target, out);
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "submit", mixinStandardHelpOptions = true,
+            description = "Run the pipeline once on Vertex AI (CreatePipelineJobRequest).")
+    static final class Submit extends RequestCommand<CreatePipelineJobRequest> {
+        @Override
+        CreatePipelineJobRequest request(String specJson, VertexTarget target) {
+            return PipelineJobRequests.pipelineJob(specJson, target, Instant.now());
+        }
+
+        @Override
+        void send(CreatePipelineJobRequest request, VertexTarget target, PrintWriter out) {
             out.println("submitting " + request.getPipelineJobId() + " to " + target.endpoint() + " ...");
             PipelineJob job = parent.gateways.apply(target.endpoint()).submit(request);
             out.println("created " + job.getName() + " (state " + job.getState() + "): https://console.cloud.google.com/"
                     + "vertex-ai/locations/" + target.region() + "/pipelines/runs/" + request.getPipelineJobId()
                     + "?project=" + target.project());
-            return 0;
         }
     }
 
     @Command(name = "schedule", mixinStandardHelpOptions = true,
             description = "Run the pipeline on the ML flow's cron on Vertex AI (CreateScheduleRequest).")
-    static final class ScheduleCommand implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-        @CommandLine.ParentCommand
-        VertexCli parent;
-        @Mixin
-        TargetOptions options;
+    static final class ScheduleCommand extends RequestCommand<CreateScheduleRequest> {
+        @Override
+        CreateScheduleRequest request(String specJson, VertexTarget target) {
+            return PipelineJobRequests.schedule(specJson, target);
+        }
 
         @Override
-        public Integer call() throws IOException {
-            VertexTarget target = options.target();
-            CreateScheduleRequest request = PipelineJobRequests.schedule(options.specJson(), target);
-            PrintWriter out = spec.commandLine().getOut();
-            if (options.dryRun) {
-                out.println(PipelineJobRequests.print(request));
-                return 0;
-            }
+        void send(CreateScheduleRequest request, VertexTarget target, PrintWriter out) {
             Schedule schedule = parent.gateways.apply(target.endpoint()).schedule(request);
             out.println("created schedule " + schedule.getName() + " (cron '" + schedule.getCron() + "')");
-            return 0;
         }
     }
 }
