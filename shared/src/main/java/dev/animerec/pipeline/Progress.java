@@ -18,6 +18,11 @@ public final class Progress {
     private Progress() {
     }
 
+    /** True when the runner listens: lets a caller skip work (a queue count, say) that only the display needs. */
+    public static boolean enabled() {
+        return ENABLED;
+    }
+
     /**
      * @param step  a word naming the part of the stage (no spaces), e.g. {@code rows} or {@code als}
      * @param done  units finished so far

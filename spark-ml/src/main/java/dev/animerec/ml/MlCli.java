@@ -35,10 +35,13 @@ public final class MlCli {
     }
 
     static int run(String[] args) {
-        if (args.length > 0 && args[0].contains(",")) {
-            return runSteps(List.of(args[0].split(",")), args);
+        // A comma list of steps runs them in one Spark session, in order (the local pipeline runner uses it so
+        // consecutive stages do not each pay for a Spark start).
+        List<String> steps = args.length == 0 ? List.of() : List.of(args[0].split(","));
+        if (steps.size() > 1 && !STEPS.containsAll(steps)) {
+            throw new IllegalArgumentException("a comma list may only hold the steps " + STEPS + ", not " + steps);
         }
-        if (args.length == 0 || !COMMANDS.contains(args[0])) {
+        if (steps.isEmpty() || steps.size() == 1 && !COMMANDS.contains(args[0])) {
             throw new IllegalArgumentException("first argument must be one of " + COMMANDS
                     + " or a comma list of the steps " + STEPS);
         }
@@ -61,13 +64,11 @@ public final class MlCli {
             MlPipeline pipeline = new MlPipeline(spark, home, settings, options.get("bq-processed"),
                     options.get("bq-results"));
             String version = options.get("version");
+            if (STEPS.containsAll(steps)) {
+                runSteps(pipeline, steps, version);
+                return 0;
+            }
             switch (command) {
-                case "prepare" -> pipeline.prepare(version);
-                case "retrieve" -> pipeline.retrieve(pipeline.context(version));
-                case "rank" -> pipeline.rank(pipeline.context(version));
-                case "infer" -> pipeline.infer(pipeline.context(version));
-                case "similar" -> pipeline.similar(pipeline.context(version));
-                case "evaluate" -> pipeline.evaluate(pipeline.context(version));
                 case "tune-ease" -> new dev.animerec.ml.evaluation.EaseTuning().run(pipeline.context(version),
                         doubles(options.getOrDefault("ease-lambda", "50,200,800")));
                 case "tune" -> new dev.animerec.ml.retrieval.AlsTuning().run(pipeline.context(version),
@@ -87,45 +88,26 @@ public final class MlCli {
         }
     }
 
-    /**
-     * {@code prepare,retrieve,...}: several steps in one Spark session, in the order given (the local pipeline
-     * runner uses this so consecutive stages do not each pay for a Spark start).
-     */
-    private static int runSteps(List<String> steps, String[] args) {
-        if (!STEPS.containsAll(steps)) {
-            throw new IllegalArgumentException("a comma list may only hold the steps " + STEPS + ", not " + steps);
-        }
-        Map<String, String> options = options(args);
-        String home = options.getOrDefault("workspace", options.getOrDefault("home",
-                System.getenv().getOrDefault("ANIMEREC_LOCAL_HOME", "var")));
-        SparkSession spark = SparkSessions.create(options.get("master"));
-        try {
-            MlPipeline pipeline = new MlPipeline(spark, home, settings(options), options.get("bq-processed"),
-                    options.get("bq-results"));
-            String version = options.get("version");
-            MlContext context = null;
-            for (int i = 0; i < steps.size(); i++) {
-                String step = steps.get(i);
-                Progress.report(step, i, steps.size(), "steps");
-                if (step.equals("prepare")) {
-                    context = pipeline.prepare(version);
-                    continue;
-                }
-                if (context == null) {
-                    context = pipeline.context(version);
-                }
-                switch (step) {
-                    case "retrieve" -> pipeline.retrieve(context);
-                    case "rank" -> pipeline.rank(context);
-                    case "infer" -> pipeline.infer(context);
-                    case "similar" -> pipeline.similar(context);
-                    case "evaluate" -> pipeline.evaluate(context);
-                    default -> throw new IllegalArgumentException("unknown step " + step);
-                }
+    private static void runSteps(MlPipeline pipeline, List<String> steps, String version) {
+        MlContext context = null;
+        for (int i = 0; i < steps.size(); i++) {
+            String step = steps.get(i);
+            Progress.report(step, i, steps.size(), "steps");
+            if (step.equals("prepare")) {
+                context = pipeline.prepare(version);
+                continue;
             }
-            return 0;
-        } finally {
-            spark.stop();
+            if (context == null) {
+                context = pipeline.context(version);
+            }
+            switch (step) {
+                case "retrieve" -> pipeline.retrieve(context);
+                case "rank" -> pipeline.rank(context);
+                case "infer" -> pipeline.infer(context);
+                case "similar" -> pipeline.similar(context);
+                case "evaluate" -> pipeline.evaluate(context);
+                default -> throw new IllegalArgumentException("unknown step " + step);
+            }
         }
     }
 

@@ -14,6 +14,15 @@ class MlCliTest {
         assertThrows(IllegalArgumentException.class, () -> MlCli.options(new String[] {"train", "--colour", "red"}));
         assertThrows(IllegalArgumentException.class, () -> MlCli.options(new String[] {"train", "--home"}));
         assertThrows(IllegalArgumentException.class, () -> MlCli.run(new String[] {"recommend", "--workspace", "w"}));
+        assertThrows(IllegalArgumentException.class, () -> MlCli.run(new String[] {}));
+    }
+
+    @Test
+    void aCommaListMayOnlyHoldPipelineSteps() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> MlCli.run(new String[] {"prepare,recommend"}));
+        assertEquals("a comma list may only hold the steps " + MlCli.STEPS + ", not [prepare, recommend]",
+                error.getMessage());
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.animerec.batch.publish;
 
-import dev.animerec.pipeline.Progress;
 import dev.animerec.batch.warehouse.DeadLetterFile;
+import dev.animerec.pipeline.Progress;
 import dev.animerec.published.RedisLayout;
 import static dev.animerec.published.RedisLayout.bytes;
 
@@ -327,7 +327,7 @@ public class PublishSteps {
             if (written / 10_000 != before / 10_000) {
                 log.info("{}: {} written ({} /s)", label, written, rate());
             }
-            Progress.report(label.replace(' ', '-'), written, -1, "entries");
+            Progress.report(label, written, -1, "entries");
         }
 
         long finish() {

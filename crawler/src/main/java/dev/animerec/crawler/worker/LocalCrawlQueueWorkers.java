@@ -93,7 +93,10 @@ final class LocalCrawlQueueWorkers implements SmartLifecycle {
             inFlight.decrementAndGet();
             lastActivityNanos = System.nanoTime();
             long done = processed.incrementAndGet();
-            Progress.report("urls", done, done + queue.getQueueSize(), "urls");
+            if (Progress.enabled()) {
+                // The queue size is a query on the message store: only when the local runner shows it.
+                Progress.report("urls", done, done + queue.getQueueSize(), "urls");
+            }
         }
     }
 
