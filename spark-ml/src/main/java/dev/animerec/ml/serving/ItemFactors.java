@@ -27,13 +27,27 @@ public record ItemFactors(int rank, double regParam, double alpha, float[] facto
         return new ItemFactors(rank, regParam, alpha, factors, gram);
     }
 
+    /**
+     * Four partial sums: one running sum is a chain of dependent additions the JIT may not reorder, and scoring the
+     * whole catalogue (17,872 x rank 64 per fold-in) waited on that chain.
+     */
     public double dot(double[] user, int item) {
         int offset = item * rank;
-        double sum = 0;
-        for (int f = 0; f < rank; f++) {
-            sum += user[f] * factors[offset + f];
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int f = 0;
+        for (; f + 3 < rank; f += 4) {
+            s0 += user[f] * factors[offset + f];
+            s1 += user[f + 1] * factors[offset + f + 1];
+            s2 += user[f + 2] * factors[offset + f + 2];
+            s3 += user[f + 3] * factors[offset + f + 3];
         }
-        return sum;
+        for (; f < rank; f++) {
+            s0 += user[f] * factors[offset + f];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     public double[] vector(int item) {

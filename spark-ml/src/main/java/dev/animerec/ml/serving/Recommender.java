@@ -91,9 +91,14 @@ public final class Recommender {
         UserProfile profile = new UserProfile(list);
         double[][] features = new double[chosen.length][];
         int[] sources = new int[chosen.length];
+        int[] outsideAlsTop = Arrays.stream(chosen).filter(j -> alsRank[j] < 0).toArray();
+        int[] outsideRanks = TopK.ranks(als, onList, outsideAlsTop);
+        for (int i = 0; i < outsideAlsTop.length; i++) {
+            alsRank[outsideAlsTop[i]] = outsideRanks[i];
+        }
         for (int c = 0; c < chosen.length; c++) {
             int j = chosen[c];
-            int rank = alsRank[j] >= 0 ? alsRank[j] : rankOf(als, onList, j);
+            int rank = alsRank[j];
             features[c] = profile.features(j, als[j], rank, itemItem[j], itemItemRank[j]);
             features[c][17] = bestAls > 0 ? als[j] / bestAls : 0;
             features[c][18] = bestItemItem > 0 ? itemItem[j] / bestItemItem : 0;
@@ -177,16 +182,6 @@ public final class Recommender {
             }
         }
         return items;
-    }
-
-    private static int rankOf(double[] scores, boolean[] excluded, int item) {
-        int rank = 0;
-        for (int j = 0; j < scores.length; j++) {
-            if (!excluded[j] && (scores[j] > scores[item] || (scores[j] == scores[item] && j < item))) {
-                rank++;
-            }
-        }
-        return rank;
     }
 
     private List<String> reasons(UserList list, LikedVectors liked, CandidateSet set, int candidate) {

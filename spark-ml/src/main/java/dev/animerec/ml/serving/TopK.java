@@ -31,6 +31,59 @@ public final class TopK {
         return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
     }
 
+    /**
+     * The full-catalogue rank of each of {@code items}: how many non-excluded items score better (ties: the smaller
+     * index is better). One pass over the scores with a binary search into the sorted {@code items}, instead of a
+     * pass per item (ranking the ~150 candidates outside a user's ALS top 300 that way was a fifth of a fold-in).
+     */
+    public static int[] ranks(double[] scores, boolean[] excluded, int[] items) {
+        int m = items.length;
+        Integer[] boxed = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            boxed[i] = items[i];
+        }
+        Arrays.sort(boxed, (a, b) -> better(a, b, scores) ? -1 : better(b, a, scores) ? 1 : 0);
+        int[] sorted = new int[m];
+        for (int i = 0; i < m; i++) {
+            sorted[i] = boxed[i];
+        }
+        // beats[p]: how many items are better than sorted[p] but not than sorted[p - 1] (a difference array)
+        int[] beats = new int[m + 1];
+        double worst = m == 0 ? Double.POSITIVE_INFINITY : scores[sorted[m - 1]];
+        for (int j = 0; j < scores.length; j++) {
+            if ((excluded != null && excluded[j]) || scores[j] < worst) {
+                continue;
+            }
+            // the first position whose item j is better than
+            int low = 0;
+            int high = m;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (better(j, sorted[mid], scores)) {
+                    high = mid;
+                } else {
+                    low = mid + 1;
+                }
+            }
+            beats[low]++;
+        }
+        int[] byPosition = new int[m];
+        int running = 0;
+        for (int p = 0; p < m; p++) {
+            running += beats[p];
+            byPosition[p] = running;
+        }
+        java.util.Map<Integer, Integer> rankOf = new java.util.HashMap<>(m * 2);
+        for (int p = 0; p < m; p++) {
+            rankOf.put(sorted[p], byPosition[p]);
+        }
+        int[] ranks = new int[m];
+        for (int i = 0; i < m; i++) {
+            ranks[i] = rankOf.get(items[i]);
+        }
+        return ranks;
+    }
+
     private static boolean better(int a, int b, double[] scores) {
         return scores[a] > scores[b] || (scores[a] == scores[b] && a < b);
     }

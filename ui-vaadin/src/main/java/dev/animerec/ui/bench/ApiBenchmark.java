@@ -4,6 +4,7 @@ import dev.animerec.bench.BenchFigures;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,12 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -57,31 +53,43 @@ public final class ApiBenchmark {
         int warmup = Integer.parseInt(options.getOrDefault("--warmup-seconds", "3"));
 
         Map<String, StringBuilder> lists = readLists(snapshot);
-        HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        List<String> users = publishedUsers(probe, url, lists.keySet());
+        URI base = URI.create(url);
+        List<String> users = publishedUsers(base, lists.keySet());
         List<String> bodies = new ArrayList<>();
         lists.values().forEach(body -> bodies.add("{\"entries\":[" + body + "]}"));
         System.out.printf("serving benchmark against %s: %d known users (of %d in the snapshot), %d fold-in lists"
                         + " (mean %.0f entries)%n", url, users.size(), lists.size(), bodies.size(), bodies.stream().mapToInt(b -> b.split("anime_id").length - 1).average()
                         .orElse(0));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        Supplier<HttpRequest> known = () -> HttpRequest.newBuilder(URI.create(url + "/api/v1/users/"
-                + users.get(ThreadLocalRandom.current().nextInt(users.size())) + "/recommendations")).GET().build();
-        Supplier<HttpRequest> foldIn = () -> HttpRequest.newBuilder(URI.create(url + "/api/v1/recommendations"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        bodies.get(ThreadLocalRandom.current().nextInt(bodies.size())))).build();
+        String host = "Host: " + base.getHost() + ":" + base.getPort() + "\r\nAccept: application/json\r\n";
+        List<byte[]> knownRequests = users.stream().map(user -> ("GET /api/v1/users/" + user + "/recommendations"
+                + " HTTP/1.1\r\n" + host + "\r\n").getBytes(StandardCharsets.UTF_8)).toList();
+        List<byte[]> foldInRequests = bodies.stream().map(body -> {
+            byte[] content = body.getBytes(StandardCharsets.UTF_8);
+            byte[] head = ("POST /api/v1/recommendations HTTP/1.1\r\n" + host + "Content-Type: application/json\r\n"
+                    + "Content-Length: " + content.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] request = Arrays.copyOf(head, head.length + content.length);
+            System.arraycopy(content, 0, request, head.length, content.length);
+            return request;
+        }).toList();
+        ClosedLoopLoad.Requests known = () -> knownRequests.get(ThreadLocalRandom.current().nextInt(knownRequests.size()));
+        ClosedLoopLoad.Requests foldIn = () -> foldInRequests.get(ThreadLocalRandom.current()
+                .nextInt(foldInRequests.size()));
+        ClosedLoopLoad load = new ClosedLoopLoad(new InetSocketAddress(base.getHost(), base.getPort()));
 
         ProcessCpu server = !options.getOrDefault("--server-pid", "0").equals("0")
                 ? new ProcessCpu(Path.of("/proc", options.get("--server-pid"), "stat")) : null;
         System.out.printf("%-11s %7s %9s %9s %9s %10s %7s %12s %8s%n", "scenario", "clients", "p50 ms", "p99 ms",
                 "max ms", "req/s", "errors", "cpu ms/req", "load1");
         BenchFigures figures = new BenchFigures();
-        for (Map.Entry<String, Supplier<HttpRequest>> scenario : Map.of("known-user", known, "fold-in", foldIn)
+        for (Map.Entry<String, ClosedLoopLoad.Requests> scenario : Map.of("known-user", known, "fold-in", foldIn)
                 .entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())).toList()) {
             for (int clients : levels) {
-                run(http, scenario.getValue(), clients, warmup);
+                load.run(scenario.getValue(), clients, warmup);
                 long cpuBefore = server == null ? 0 : server.millis();
-                Result result = run(http, scenario.getValue(), clients, seconds);
+                ClosedLoopLoad.Outcome outcome = load.run(scenario.getValue(), clients, seconds);
+                long[] sorted = outcome.nanos().clone();
+                Arrays.sort(sorted);
+                Result result = new Result(sorted, outcome.seconds(), outcome.errors());
                 String cpuPerRequest = server == null ? "-" : String.format("%.2f",
                         (server.millis() - cpuBefore) / (double) (result.nanos().length + result.errors()));
                 System.out.printf("%-11s %7d %9.2f %9.2f %9.2f %10.0f %7d %12s %8s%n", scenario.getKey(), clients,
@@ -131,53 +139,16 @@ public final class ApiBenchmark {
         }
     }
 
-    private static Result run(HttpClient http, Supplier<HttpRequest> requests, int clients, int seconds)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        AtomicLong errors = new AtomicLong();
-        List<Future<long[]>> futures = new ArrayList<>();
-        long started = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            futures.add(pool.submit(() -> {
-                long[] samples = new long[1024];
-                int count = 0;
-                while (System.nanoTime() < end) {
-                    HttpRequest request = requests.get();
-                    long t0 = System.nanoTime();
-                    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                    long elapsed = System.nanoTime() - t0;
-                    if (response.statusCode() != 200) {
-                        errors.incrementAndGet();
-                        continue;
-                    }
-                    if (count == samples.length) {
-                        samples = Arrays.copyOf(samples, count * 2);
-                    }
-                    samples[count++] = elapsed;
-                }
-                return Arrays.copyOf(samples, count);
-            }));
-        }
-        List<long[]> parts = new ArrayList<>();
-        for (Future<long[]> future : futures) {
-            parts.add(future.get());
-        }
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        pool.shutdown();
-        long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(all, elapsed, errors.get());
-    }
-
     /**
      * The snapshot users that the published version knows: the ETL drops some users whole, and the app would send
      * those to MAL on demand, which is not the known-user path. One request per user, before the clock starts.
      */
-    private static List<String> publishedUsers(HttpClient http, String url, Iterable<String> candidates)
+    private static List<String> publishedUsers(URI base, Iterable<String> candidates)
             throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<String> known = new ArrayList<>();
         for (String user : candidates) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/users/" + user
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/users/" + user
                     + "/recommendations")).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200 && response.body().contains("\"source\":\"batch\"")) {
                 known.add(user);

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
@@ -35,6 +37,10 @@ import org.springframework.stereotype.Component;
  * version loaded in memory (cards, similar lists and the fold-in model); callers then read per-user data of exactly that
  * version. A new version is loaded once, by one thread, while the others keep serving the previous one (its
  * keys outlive the flip by the publish job's grace period).
+ *
+ * <p>The pointer itself is re-read at most once per {@code animerec.published.pointer-ttl} (default 1 s), not per
+ * request: a Redis round trip on every request was a tenth of a known-user request's CPU, and a flip that reaches
+ * the readers within a second is still whole (the previous version's keys outlive it by the grace period, minutes).
  */
 @Component
 public class PublishedStore {
@@ -46,15 +52,35 @@ public class PublishedStore {
     private final ObjectMapper json;
     private final AtomicReference<PublishedVersion> loaded = new AtomicReference<>();
     private final ReentrantLock loading = new ReentrantLock();
+    private final long pointerTtlNanos;
+    private volatile Pointer pointer;
 
-    public PublishedStore(RedisConnectionFactory connections, StringRedisTemplate redis, ObjectMapper json) {
+    /** The value of {@code animerec:current} and when it was read ({@link System#nanoTime()}). */
+    private record Pointer(String version, long readAt) {
+    }
+
+    public PublishedStore(RedisConnectionFactory connections, StringRedisTemplate redis, ObjectMapper json,
+                          @Value("${animerec.published.pointer-ttl:PT1S}") Duration pointerTtl) {
         this.connections = connections;
         this.redis = redis;
         this.json = json;
+        this.pointerTtlNanos = pointerTtl.toNanos();
+    }
+
+    /** {@code animerec:current}, read again when the held value is older than the pointer TTL; null: never published. */
+    private String pointer() {
+        long now = System.nanoTime();
+        Pointer held = pointer;
+        if (held != null && now - held.readAt() < pointerTtlNanos) {
+            return held.version();
+        }
+        String version = redis.opsForValue().get(RedisLayout.CURRENT);
+        pointer = version == null ? null : new Pointer(version, now);
+        return version;
     }
 
     public PublishedVersion current() {
-        String pointer = redis.opsForValue().get(RedisLayout.CURRENT);
+        String pointer = pointer();
         PublishedVersion held = loaded.get();
         if (pointer == null) {
             if (held != null) {
