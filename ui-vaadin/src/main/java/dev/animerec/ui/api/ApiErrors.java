@@ -4,6 +4,7 @@ import dev.animerec.items.InvalidItemException;
 import dev.animerec.ui.published.NotPublishedException;
 import dev.animerec.ui.recommend.BadRequestException;
 import dev.animerec.ui.recommend.NotFoundException;
+import dev.animerec.ui.recommend.OverloadedException;
 import dev.animerec.ui.recommend.UpstreamUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,7 +99,7 @@ class ApiErrors {
         return error(HttpStatus.NOT_FOUND, "no such API resource");
     }
 
-    @ExceptionHandler({UpstreamUnavailableException.class, NotPublishedException.class})
+    @ExceptionHandler({UpstreamUnavailableException.class, NotPublishedException.class, OverloadedException.class})
     ResponseEntity<ApiError> unavailable(RuntimeException e) {
         log.warn("unavailable: {}", e.toString());
         return error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());

@@ -58,12 +58,15 @@ public class OnDemandUsers {
     private final ScheduleRepository schedule;
     private final Duration ttl;
     private final Duration unavailableTtl;
+    private final FoldIn foldIn;
     private final ConcurrentHashMap<String, CompletableFuture<Folded>> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong fetches = new AtomicLong();
 
     public OnDemandUsers(UserListClient client, StringRedisTemplate redis, ObjectMapper json, ScheduleRepository schedule,
                          @Value("${animerec.on-demand.ttl:PT6H}") Duration ttl,
-                         @Value("${animerec.on-demand.unavailable-ttl:PT10M}") Duration unavailableTtl) {
+                         @Value("${animerec.on-demand.unavailable-ttl:PT10M}") Duration unavailableTtl,
+                         FoldIn foldIn) {
+        this.foldIn = foldIn;
         this.client = client;
         this.redis = redis;
         this.json = json;
@@ -133,7 +136,7 @@ public class OnDemandUsers {
             throw new NotFoundException("this user's MyAnimeList list is empty: add a few anime on MAL first");
         }
         UserList list = toList(username, items);
-        FoldIn.Result result = FoldIn.rank(version, list);
+        FoldIn.Result result = foldIn.rank(version, list);
         Folded folded = new Folded(list, result.ranked(), result.unknownEntries());
         redis.opsForValue().set(cacheKey, write(folded), ttl);
         seedProfile(username);

@@ -5,21 +5,70 @@ import dev.animerec.ml.serving.ServingModel;
 import dev.animerec.ui.published.PublishedVersion;
 import dev.animerec.ui.published.RankedAnime;
 import dev.animerec.ui.published.UserList;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
-/** Folds a list the batch never saw into the published model with the ML module's scorer (no Spark). */
-public final class FoldIn {
+/**
+ * Folds a list the batch never saw into the published model with the ML module's scorer (no Spark).
+ *
+ * <p>A fold-in is pure CPU (3 ms for a typical list, 20 ms for the longest), so at most
+ * {@code animerec.fold-in.concurrency} run at once (default: one per core) and the rest wait their turn in arrival
+ * order. With every request on its own thread the cores were shared among all of them, and a long list then took
+ * its own time times the number of requests in flight: at 16 concurrent fold-ins on 2 cores, p99 144 ms. First come,
+ * first served, the wait is the sum of the few requests ahead, and the known-user requests, which never queue here,
+ * keep their share of the cores. A request that waits longer than {@code animerec.fold-in.max-wait} is answered 503.
+ */
+@Component
+public class FoldIn {
 
     public static final int TOP = 100;
 
-    private FoldIn() {
+    private final Semaphore slots;
+    private final int concurrency;
+    private final long maxWaitNanos;
+
+    public FoldIn(@Value("${animerec.fold-in.concurrency:0}") int concurrency,
+                  @Value("${animerec.fold-in.max-wait:PT10S}") Duration maxWait) {
+        this.concurrency = concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors();
+        this.slots = new Semaphore(this.concurrency, true);
+        this.maxWaitNanos = maxWait.toNanos();
     }
 
     public record Result(List<RankedAnime> ranked, int knownEntries, int unknownEntries) {
     }
 
-    public static Result rank(PublishedVersion version, UserList list) {
+    public int concurrency() {
+        return concurrency;
+    }
+
+    /** {@link #rankNow} in one of the fold-in slots. */
+    public Result rank(PublishedVersion version, UserList list) {
+        return inSlot(() -> rankNow(version, list));
+    }
+
+    <T> T inSlot(Supplier<T> work) {
+        try {
+            if (!slots.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS)) {
+                throw new OverloadedException("too many lists are being folded in right now; try again in a moment");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OverloadedException("interrupted while waiting to fold the list in");
+        }
+        try {
+            return work.get();
+        } finally {
+            slots.release();
+        }
+    }
+
+    static Result rankNow(PublishedVersion version, UserList list) {
         int size = list.entries().size();
         int[] ids = new int[size];
         String[] statuses = new String[size];

@@ -37,13 +37,15 @@ public class RecommendationService {
     private final OnDemandUsers onDemand;
     private final FeedbackStore feedback;
     private final ClickStream clicks;
+    private final FoldIn foldIn;
 
     public RecommendationService(PublishedStore published, OnDemandUsers onDemand, FeedbackStore feedback,
-                                 ClickStream clicks) {
+                                 ClickStream clicks, FoldIn foldIn) {
         this.published = published;
         this.onDemand = onDemand;
         this.feedback = feedback;
         this.clicks = clicks;
+        this.foldIn = foldIn;
     }
 
     public RecommendationPage forUser(String username, RecommendationRequest request, String context) {
@@ -84,7 +86,7 @@ public class RecommendationService {
         }
         PublishedVersion version = published.current();
         UserList list = new UserList("anonymous", entries, lastCompleted(entries, version));
-        FoldIn.Result result = FoldIn.rank(version, list);
+        FoldIn.Result result = foldIn.rank(version, list);
         String notice = result.unknownEntries() > 0
                 ? result.unknownEntries() + " anime on the list are unknown to the model and were left out" : null;
         RecommendationPage page = page(null, "anonymous", version, result.ranked(), list, Map.of(), request, notice);

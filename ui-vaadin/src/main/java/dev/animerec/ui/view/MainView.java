@@ -30,6 +30,7 @@ import dev.animerec.ui.recommend.NotFoundException;
 import dev.animerec.ui.recommend.RecommendationPage;
 import dev.animerec.ui.recommend.RecommendationRequest;
 import dev.animerec.ui.recommend.RecommendationService;
+import dev.animerec.ui.recommend.OverloadedException;
 import dev.animerec.ui.recommend.UpstreamUnavailableException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,7 +184,8 @@ public class MainView extends Div implements BeforeEnterObserver {
                     includeTypes.getValue(), Set.of(), minScore.getValue(),
                     minMembers.getValue() == null ? null : minMembers.getValue().longValue(), airing.getValue());
             page = service.forUser(user, new RecommendationRequest(5, 20, drawSeed, filters), "recommendations");
-        } catch (BadRequestException | NotFoundException | UpstreamUnavailableException | NotPublishedException e) {
+        } catch (BadRequestException | NotFoundException | UpstreamUnavailableException | NotPublishedException
+                 | OverloadedException e) {
             fail(e.getMessage());
             return;
         }

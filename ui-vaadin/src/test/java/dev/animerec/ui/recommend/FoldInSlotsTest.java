@@ -1,0 +1,53 @@
+package dev.animerec.ui.recommend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The fold-in bulkhead: at most {@code concurrency} at once, the rest wait, and a wait too long is a 503. */
+class FoldInSlotsTest {
+
+    @Test
+    void aFoldInWaitsForAFreeSlotAndGivesUpWithAClearErrorAfterTheMaximumWait() throws Exception {
+        FoldIn foldIn = new FoldIn(1, Duration.ofMillis(200));
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> foldIn.inSlot(() -> {
+            inside.countDown();
+            await(release);
+            return "first";
+        }));
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> foldIn.inSlot(() -> "second")).isInstanceOf(OverloadedException.class)
+                .hasMessageContaining("try again");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+
+        CompletableFuture<String> third = CompletableFuture.supplyAsync(() -> foldIn.inSlot(() -> "third"));
+        Thread.sleep(50);
+        assertThat(third).as("waits while the slot is taken").isNotDone();
+        release.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(third.get(5, TimeUnit.SECONDS)).isEqualTo("third");
+    }
+
+    @Test
+    void theDefaultIsOneSlotPerCore() {
+        assertThat(new FoldIn(0, Duration.ofSeconds(1)).concurrency())
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
