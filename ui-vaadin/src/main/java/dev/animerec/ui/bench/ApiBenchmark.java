@@ -28,7 +28,12 @@ import java.util.zip.GZIPInputStream;
  * snapshot CSV the batch was trained on, so every "known user" is in the published version.
  *
  * <pre>ApiBenchmark [--url http://127.0.0.1:8080] [--snapshot data/snapshot/animelist_2023.csv.gz]
- *              [--clients 1,16,64] [--seconds 10] [--warmup-seconds 3] [--server-pid PID]</pre>
+ *              [--clients 1,16,64] [--seconds 10] [--warmup-seconds 3] [--server-warmup-seconds 20]
+ *              [--server-pid PID]</pre>
+ *
+ * The figures are those of a warm server: before the first level, each scenario runs for
+ * {@code --server-warmup-seconds} at 16 clients (the JIT compiles the request path; a fresh JVM spent twice the CPU
+ * per request in its first seconds), and each level has its own {@code --warmup-seconds}.
  *
  * With {@code --server-pid} (the serving JVM on this machine) it also prints the server's CPU milliseconds per
  * request.
@@ -51,6 +56,7 @@ public final class ApiBenchmark {
                 .mapToInt(Integer::parseInt).toArray();
         int seconds = Integer.parseInt(options.getOrDefault("--seconds", "10"));
         int warmup = Integer.parseInt(options.getOrDefault("--warmup-seconds", "3"));
+        int serverWarmup = Integer.parseInt(options.getOrDefault("--server-warmup-seconds", "20"));
 
         Map<String, StringBuilder> lists = readLists(snapshot);
         URI base = URI.create(url);
@@ -78,6 +84,12 @@ public final class ApiBenchmark {
 
         ProcessCpu server = !options.getOrDefault("--server-pid", "0").equals("0")
                 ? new ProcessCpu(Path.of("/proc", options.get("--server-pid"), "stat")) : null;
+        if (serverWarmup > 0) {
+            System.out.printf("warming the server up: %d s of known-user and %d s of fold-in requests at 16 clients,"
+                    + " not measured%n", serverWarmup, serverWarmup);
+            load.run(known, 16, serverWarmup);
+            load.run(foldIn, 16, serverWarmup);
+        }
         System.out.printf("%-11s %7s %9s %9s %9s %10s %7s %12s %8s%n", "scenario", "clients", "p50 ms", "p99 ms",
                 "max ms", "req/s", "errors", "cpu ms/req", "load1");
         BenchFigures figures = new BenchFigures();
@@ -90,8 +102,9 @@ public final class ApiBenchmark {
                 long[] sorted = outcome.nanos().clone();
                 Arrays.sort(sorted);
                 Result result = new Result(sorted, outcome.seconds(), outcome.errors());
-                String cpuPerRequest = server == null ? "-" : String.format("%.2f",
-                        (server.millis() - cpuBefore) / (double) (result.nanos().length + result.errors()));
+                double serverCpu = server == null ? Double.NaN
+                        : (server.millis() - cpuBefore) / (double) (result.nanos().length + result.errors());
+                String cpuPerRequest = server == null ? "-" : String.format("%.2f", serverCpu);
                 System.out.printf("%-11s %7d %9.2f %9.2f %9.2f %10.0f %7d %12s %8s%n", scenario.getKey(), clients,
                         result.percentile(0.50), result.percentile(0.99), result.percentile(1.0), result.throughput(),
                         result.errors(), cpuPerRequest, loadAverage());
@@ -100,6 +113,9 @@ public final class ApiBenchmark {
                 figures.add(name + ": p99", result.percentile(0.99), "ms");
                 figures.add(name + ": throughput", result.throughput(), "req/s");
                 figures.add(name + ": errors", result.errors(), "requests");
+                if (server != null) {
+                    figures.add(name + ": server CPU per request", serverCpu, "ms");
+                }
             }
         }
         figures.writeIfRequested();
