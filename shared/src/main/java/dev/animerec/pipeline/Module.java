@@ -40,9 +40,29 @@ public enum Module {
         return mainClass;
     }
 
-    /** JVM flags the module needs locally (the launcher passes the same ones). */
+    /** JVM flags the module needs locally; the launcher reads them from {@link #main}. */
     public List<String> jvmFlags() {
         return jvmFlags;
+    }
+
+    /**
+     * Prints the JVM flags of the module whose directory is {@code args[0]}, one per line: {@code ./anime-rec} takes
+     * them from here, so the flags are written once (spark-ml's pom keeps a copy for its tests and benchmark, which
+     * {@code ModuleTest} compares with this one).
+     */
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            System.err.println("usage: Module <module directory>");
+            System.exit(2);
+        }
+        for (Module module : values()) {
+            if (module.directory.equals(args[0])) {
+                module.jvmFlags.forEach(System.out::println);
+                return;
+            }
+        }
+        System.err.println("no runnable module in directory " + args[0]);
+        System.exit(2);
     }
 
     public CloudRuntime cloudRuntime() {

@@ -7,15 +7,8 @@ import dev.animerec.ml.serving.Recommender;
 import dev.animerec.ml.serving.ServingModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
@@ -54,27 +47,15 @@ public final class InferStep {
     }
 
     public static Dataset<Row> recommend(MlContext context, ServingModel model, Dataset<Row> users, int k) {
-        Broadcast<ServingModel> shared = JavaSparkContext.fromSparkContext(context.spark().sparkContext())
-                .broadcast(model);
-        MapPartitionsFunction<Row, Row> scorer = rows -> {
-            ServingModel m = shared.value();
-            Map<Integer, Integer> index = m.catalogue().indexById();
-            Recommender recommender = new Recommender(m);
-            List<Row> out = new ArrayList<>();
-            while (rows.hasNext()) {
-                Row row = rows.next();
-                ServingModel.MappedList mapped = UserLists.visibleList(m, index, row);
-                List<Recommender.Ranked> ranked = recommender.recommend(mapped.list(), UserLists.factor(row), k, true);
-                for (int r = 0; r < ranked.size(); r++) {
-                    Recommender.Ranked item = ranked.get(r);
-                    out.add(RowFactory.create(mapped.list().username(), m.catalogue().animeIds()[item.item()], r + 1,
-                            item.score(), scala.collection.JavaConverters.asScalaBuffer(item.reasons()).toSeq()));
-                }
+        return UserLists.perUser(context, model, users, SCHEMA, (m, recommender, index, row, out) -> {
+            ServingModel.MappedList mapped = UserLists.visibleList(m, index, row);
+            List<Recommender.Ranked> ranked = recommender.recommend(mapped.list(), UserLists.factor(row), k, true);
+            for (int r = 0; r < ranked.size(); r++) {
+                Recommender.Ranked item = ranked.get(r);
+                out.add(RowFactory.create(mapped.list().username(), m.catalogue().animeIds()[item.item()], r + 1,
+                        item.score(), scala.collection.JavaConverters.asScalaBuffer(item.reasons()).toSeq()));
             }
-            Iterator<Row> iterator = out.iterator();
-            return iterator;
-        };
-        return users.mapPartitions(scorer, Encoders.row(SCHEMA));
+        });
     }
 
     public static ServingModel loadModel(MlContext context) {

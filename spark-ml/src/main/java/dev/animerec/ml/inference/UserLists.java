@@ -3,13 +3,21 @@ package dev.animerec.ml.inference;
 import static org.apache.spark.sql.functions.*;
 
 import dev.animerec.ml.common.MlContext;
+import dev.animerec.ml.serving.Recommender;
 import dev.animerec.ml.serving.ServingModel;
+import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * One row per user: the visible list (what the model may use), the relevant hidden anime (labels, possibly
@@ -19,6 +27,33 @@ import org.apache.spark.sql.Row;
 public final class UserLists {
 
     private UserLists() {
+    }
+
+    /** What one user row becomes, given the model, its scorer and its id index (runs inside Spark tasks). */
+    @FunctionalInterface
+    public interface PerUser extends Serializable {
+        void rows(ServingModel model, Recommender recommender, Map<Integer, Integer> index, Row user, List<Row> out);
+    }
+
+    /**
+     * Broadcasts the model once and maps every user row through {@code perUser}, with one scorer and one id index
+     * per partition: the batch scores users with the same plain-Java code the serving app folds users in with.
+     */
+    public static Dataset<Row> perUser(MlContext context, ServingModel model, Dataset<Row> users, StructType schema,
+                                       PerUser perUser) {
+        Broadcast<ServingModel> shared = JavaSparkContext.fromSparkContext(context.spark().sparkContext())
+                .broadcast(model);
+        MapPartitionsFunction<Row, Row> partition = rows -> {
+            ServingModel m = shared.value();
+            Map<Integer, Integer> index = m.catalogue().indexById();
+            Recommender recommender = new Recommender(m);
+            List<Row> out = new ArrayList<>();
+            while (rows.hasNext()) {
+                perUser.rows(m, recommender, index, rows.next(), out);
+            }
+            return out.iterator();
+        };
+        return users.mapPartitions(partition, Encoders.row(schema));
     }
 
     public static Dataset<Row> load(MlContext context, List<String> visibleParts, String hiddenPart) {

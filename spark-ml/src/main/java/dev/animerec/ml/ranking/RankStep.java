@@ -16,15 +16,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.classification.GBTClassificationModel;
 import org.apache.spark.ml.classification.GBTClassifier;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
@@ -87,30 +82,19 @@ public final class RankStep {
     }
 
     public static Dataset<Row> candidateExamples(MlContext context, ServingModel model, Dataset<Row> users) {
-        Broadcast<ServingModel> shared = JavaSparkContext.fromSparkContext(context.spark().sparkContext())
-                .broadcast(model);
-        MapPartitionsFunction<Row, Row> features = rows -> {
-            ServingModel m = shared.value();
-            Map<Integer, Integer> index = m.catalogue().indexById();
-            Recommender recommender = new Recommender(m);
-            List<Row> out = new ArrayList<>();
-            while (rows.hasNext()) {
-                Row row = rows.next();
-                ServingModel.MappedList mapped = UserLists.visibleList(m, index, row);
-                Set<Integer> hidden = UserLists.hidden(row, index);
-                Recommender.CandidateSet set = recommender.candidates(mapped.list(), UserLists.factor(row));
-                for (int c = 0; c < set.items().length; c++) {
-                    List<Double> x = new ArrayList<>(Features.SIZE);
-                    for (double v : set.features()[c]) {
-                        x.add(v);
-                    }
-                    out.add(RowFactory.create(mapped.list().username(), m.catalogue().animeIds()[set.items()[c]],
-                            hidden.contains(set.items()[c]) ? 1.0 : 0.0,
-                            scala.collection.JavaConverters.asScalaBuffer(x).toSeq()));
+        return UserLists.perUser(context, model, users, SCHEMA, (m, recommender, index, row, out) -> {
+            ServingModel.MappedList mapped = UserLists.visibleList(m, index, row);
+            Set<Integer> hidden = UserLists.hidden(row, index);
+            Recommender.CandidateSet set = recommender.candidates(mapped.list(), UserLists.factor(row));
+            for (int c = 0; c < set.items().length; c++) {
+                List<Double> x = new ArrayList<>(Features.SIZE);
+                for (double v : set.features()[c]) {
+                    x.add(v);
                 }
+                out.add(RowFactory.create(mapped.list().username(), m.catalogue().animeIds()[set.items()[c]],
+                        hidden.contains(set.items()[c]) ? 1.0 : 0.0,
+                        scala.collection.JavaConverters.asScalaBuffer(x).toSeq()));
             }
-            return out.iterator();
-        };
-        return users.mapPartitions(features, Encoders.row(SCHEMA));
+        });
     }
 }
