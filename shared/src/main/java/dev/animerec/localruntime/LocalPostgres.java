@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 public final class LocalPostgres implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
+    /** How zonky's {@code EmbeddedPostgres} (2.2.2) says another process holds the data directory's lock file. */
+    private static final String DATA_DIRECTORY_LOCKED = "could not lock";
 
     private final int port;
     private final EmbeddedPostgres server;
@@ -43,6 +45,10 @@ public final class LocalPostgres implements AutoCloseable {
                     dataDirectory.toAbsolutePath(), (System.nanoTime() - started) / 1_000_000);
             return new LocalPostgres(port, server);
         } catch (IllegalStateException e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith(DATA_DIRECTORY_LOCKED)) {
+                throw new IllegalStateException("cannot start embedded PostgreSQL on port " + port + " with data in "
+                        + dataDirectory.toAbsolutePath() + ": " + e.getMessage(), e);
+            }
             // Another process won the race to start it (it holds the data directory's lock): attach once it listens.
             if (Ports.awaitListening(port, java.time.Duration.ofSeconds(60))) {
                 log.info("Another process is starting the local PostgreSQL; attaching on 127.0.0.1:{}", port);

@@ -1,6 +1,7 @@
 package dev.animerec.localruntime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -107,5 +108,18 @@ class LocalRuntimeIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    @Test
+    void aBrokenDataDirectoryFailsAtOnceWithTheReasonInsteadOfWaitingForAnotherProcess() throws IOException {
+        Path data = home.resolve("broken-postgres");
+        Files.createDirectories(data);
+        // A data directory of a PostgreSQL major version that does not exist: initdb is skipped, the start fails.
+        Files.writeString(data.resolve("PG_VERSION"), "7\n");
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> LocalPostgres.startOrAttach(data, freePort()))
+                .isInstanceOf(RuntimeException.class).hasMessageContaining("cannot start embedded PostgreSQL")
+                .hasMessageContaining(data.toAbsolutePath().toString());
+        assertThat((System.nanoTime() - started) / 1e9).as("seconds until the failure").isLessThan(45);
     }
 }
