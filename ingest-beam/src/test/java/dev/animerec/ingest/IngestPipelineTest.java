@@ -158,4 +158,16 @@ class IngestPipelineTest {
             throw new AssertionError("landing line is not an item: " + line, e);
         }
     }
+
+    @Test
+    void theProgressTotalCountsLinesOfBrokenAndUnterminatedFilesToo() throws IOException {
+        Path broken = home.resolve("broken.jsonl");
+        Files.write(broken, new byte[] {'{', '}', '\n', (byte) 0xC3, (byte) 0x28, '\n', '{', '}'});
+        Path empty = home.resolve("empty.jsonl");
+        Files.write(empty, new byte[0]);
+        Path plain = home.resolve("plain.jsonl");
+        Files.writeString(plain, "{}\n{}\n");
+        assertThat(IngestPipeline.lines(List.of(broken.toString(), empty.toString(), plain.toString()))).isEqualTo(5);
+        assertThat(IngestPipeline.lines(List.of(home.resolve("missing.jsonl").toString()))).isEqualTo(-1);
+    }
 }
