@@ -1,6 +1,7 @@
 package dev.animerec.batch.publish;
 
 import dev.animerec.published.RedisLayout;
+import dev.animerec.testing.ConcurrentReaders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,13 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,35 +157,16 @@ class PublishJobIT {
     @Test
     void readersHammeringDuringPublishesNeverSeeAMixedOrEmptyAnswer() throws Exception {
         assertThat(publish("m1").status()).isEqualTo(BatchStatus.COMPLETED);
-        AtomicBoolean running = new AtomicBoolean(true);
-        ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
-        AtomicLong reads = new AtomicLong();
-        ExecutorService readers = Executors.newFixedThreadPool(4);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int r = 0; r < 4; r++) {
-            futures.add(readers.submit(() -> {
-                while (running.get()) {
-                    String error = readOnce();
-                    if (error != null) {
-                        errors.add(error);
-                    }
-                    reads.incrementAndGet();
-                }
-            }));
-        }
+        ConcurrentReaders readers = ConcurrentReaders.start(4, this::readOnce);
         List<String> published = new ArrayList<>();
         for (String model : List.of("m2", "m1", "m2", "m1")) {
             assertThat(publish(model).status()).isEqualTo(BatchStatus.COMPLETED);
             published.add(current());
         }
-        running.set(false);
-        for (Future<?> future : futures) {
-            future.get(10, TimeUnit.SECONDS);
-        }
-        readers.shutdown();
+        ConcurrentReaders.Outcome outcome = readers.stop();
 
-        assertThat(errors).isEmpty();
-        assertThat(reads.get()).isGreaterThan(100);
+        assertThat(outcome.errors()).isEmpty();
+        assertThat(outcome.reads()).isGreaterThan(100);
         assertThat(published).doesNotHaveDuplicates();
         // Within the grace period nothing was removed: every version a reader might still hold is readable.
         for (String version : published) {

@@ -4,22 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.animerec.ui.ServingIT;
+import dev.animerec.testing.ConcurrentReaders;
 import dev.animerec.ui.TestPublication;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,24 +25,8 @@ class PublishWhileServingIT extends ServingIT {
     @Test
     void readersHammeringTheApiDuringPublishesGetWholeAnswersOfOneVersion() throws Exception {
         Map<String, String> modelOf = new ConcurrentHashMap<>(Map.of("test-v1", "m1"));
-        AtomicBoolean running = new AtomicBoolean(true);
-        ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
-        AtomicLong reads = new AtomicLong();
         Set<String> versionsSeen = ConcurrentHashMap.newKeySet();
-        ExecutorService readers = Executors.newFixedThreadPool(4);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int r = 0; r < 4; r++) {
-            futures.add(readers.submit(() -> {
-                while (running.get()) {
-                    String error = readOnce(modelOf, versionsSeen);
-                    if (error != null) {
-                        errors.add(error);
-                    }
-                    reads.incrementAndGet();
-                }
-                return null;
-            }));
-        }
+        ConcurrentReaders readers = ConcurrentReaders.start(4, () -> readOnce(modelOf, versionsSeen));
         List<String> published = List.of("hammer-v2", "hammer-v3", "hammer-v4", "hammer-v5");
         for (int p = 0; p < published.size(); p++) {
             String version = published.get(p);
@@ -65,14 +42,10 @@ class PublishWhileServingIT extends ServingIT {
             assertThat(Instant.now()).as("the last published version is served").isBefore(deadline);
             Thread.sleep(50);
         }
-        running.set(false);
-        for (Future<?> future : futures) {
-            future.get(10, TimeUnit.SECONDS);
-        }
-        readers.shutdown();
+        ConcurrentReaders.Outcome outcome = readers.stop();
 
-        assertThat(errors).isEmpty();
-        assertThat(reads.get()).isGreaterThan(100);
+        assertThat(outcome.errors()).isEmpty();
+        assertThat(outcome.reads()).isGreaterThan(100);
         assertThat(versionsSeen).as("the readers saw the flips").hasSizeGreaterThanOrEqualTo(3);
     }
 
