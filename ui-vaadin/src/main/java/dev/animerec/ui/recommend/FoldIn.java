@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -22,22 +23,29 @@ import org.springframework.stereotype.Component;
  * order. With every request on its own thread the cores were shared among all of them, and a long list then took
  * its own time times the number of requests in flight: at 16 concurrent fold-ins on 2 cores, p99 144 ms. First come,
  * first served, the wait is the sum of the few requests ahead, and the known-user requests, which never queue here,
- * keep their share of the cores. A request that waits longer than {@code animerec.fold-in.max-wait} is answered 503.
+ * keep their share of the cores. A request that waits longer than {@code animerec.fold-in.max-wait} is answered 503,
+ * and so is one that finds {@code animerec.fold-in.max-queue} others already waiting: waiting requests hold request
+ * threads, and a burst of fold-ins must not take all of them from the known-user requests.
  */
 @Component
 public class FoldIn {
 
     public static final int TOP = 100;
+    private static final String BUSY = "too many lists are being folded in right now; try again in a moment";
 
     private final Semaphore slots;
     private final int concurrency;
     private final long maxWaitNanos;
+    private final int maxQueue;
+    private final AtomicInteger waiting = new AtomicInteger();
 
     public FoldIn(@Value("${animerec.fold-in.concurrency:0}") int concurrency,
-                  @Value("${animerec.fold-in.max-wait:PT10S}") Duration maxWait) {
+                  @Value("${animerec.fold-in.max-wait:PT10S}") Duration maxWait,
+                  @Value("${animerec.fold-in.max-queue:100}") int maxQueue) {
         this.concurrency = concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors();
         this.slots = new Semaphore(this.concurrency, true);
         this.maxWaitNanos = maxWait.toNanos();
+        this.maxQueue = maxQueue;
     }
 
     public record Result(List<RankedAnime> ranked, int knownEntries, int unknownEntries) {
@@ -53,13 +61,19 @@ public class FoldIn {
     }
 
     <T> T inSlot(Supplier<T> work) {
+        if (waiting.incrementAndGet() > maxQueue) {
+            waiting.decrementAndGet();
+            throw new OverloadedException(BUSY);
+        }
         try {
             if (!slots.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS)) {
-                throw new OverloadedException("too many lists are being folded in right now; try again in a moment");
+                throw new OverloadedException(BUSY);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OverloadedException("interrupted while waiting to fold the list in");
+        } finally {
+            waiting.decrementAndGet();
         }
         try {
             return work.get();

@@ -14,7 +14,7 @@ class FoldInSlotsTest {
 
     @Test
     void aFoldInWaitsForAFreeSlotAndGivesUpWithAClearErrorAfterTheMaximumWait() throws Exception {
-        FoldIn foldIn = new FoldIn(1, Duration.ofMillis(200));
+        FoldIn foldIn = new FoldIn(1, Duration.ofMillis(200), 10);
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> foldIn.inSlot(() -> {
@@ -39,8 +39,33 @@ class FoldInSlotsTest {
 
     @Test
     void theDefaultIsOneSlotPerCore() {
-        assertThat(new FoldIn(0, Duration.ofSeconds(1)).concurrency())
+        assertThat(new FoldIn(0, Duration.ofSeconds(1), 10).concurrency())
                 .isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void aFoldInThatFindsTheQueueFullIsTurnedAwayAtOnce() throws Exception {
+        FoldIn foldIn = new FoldIn(1, Duration.ofSeconds(30), 1);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> running = CompletableFuture.supplyAsync(() -> foldIn.inSlot(() -> {
+            inside.countDown();
+            await(release);
+            return "running";
+        }));
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> queued = CompletableFuture.supplyAsync(() -> foldIn.inSlot(() -> "queued"));
+        Thread.sleep(100);
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> foldIn.inSlot(() -> "third")).isInstanceOf(OverloadedException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no wait for a slot")
+                .isLessThan(Duration.ofSeconds(5));
+
+        release.countDown();
+        assertThat(running.get(5, TimeUnit.SECONDS)).isEqualTo("running");
+        assertThat(queued.get(5, TimeUnit.SECONDS)).isEqualTo("queued");
+        assertThat(foldIn.inSlot(() -> "after")).as("the queue is free again").isEqualTo("after");
     }
 
     private static void await(CountDownLatch latch) {
