@@ -34,6 +34,8 @@ final class ClosedLoopLoad {
     private static final byte[] HEADER_END = {'\r', '\n', '\r', '\n'};
 
     private final InetSocketAddress server;
+    /** Requests sent and not yet answered (or failed), over all connections of the current run. */
+    private final int[] inFlight = new int[1];
 
     ClosedLoopLoad(InetSocketAddress server) {
         this.server = server;
@@ -44,11 +46,15 @@ final class ClosedLoopLoad {
         long end = started + (long) (seconds * 1e9);
         Samples samples = new Samples();
         long[] errors = new long[1];
+        inFlight[0] = 0;
         try (Selector selector = Selector.open()) {
             for (int c = 0; c < clients; c++) {
                 new Connection(selector, requests, samples, errors).open();
             }
-            while (System.nanoTime() < end) {
+            // After the end no new request is sent, but the answers in flight are awaited: a connection closed with
+            // its request still queued in the server would leave that work behind for the next run to wait on.
+            long drainUntil = end + 30_000_000_000L;
+            while (System.nanoTime() < end || (inFlight[0] > 0 && System.nanoTime() < drainUntil)) {
                 selector.select(100);
                 Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
                 while (ready.hasNext()) {
@@ -93,6 +99,7 @@ final class ClosedLoopLoad {
         private byte[] answer = new byte[64 * 1024];
         private int answerLength;
         private long sentAt;
+        private boolean busy;
         // the parse of the answer so far
         private int headerEnd = -1;
         private int status;
@@ -127,6 +134,8 @@ final class ClosedLoopLoad {
             closeAfter = false;
             chunkAt = -1;
             sentAt = System.nanoTime();
+            busy = true;
+            inFlight[0]++;
             if (channel.isConnected()) {
                 key.interestOps(SelectionKey.OP_WRITE);
             }
@@ -155,6 +164,7 @@ final class ClosedLoopLoad {
                     append(in.array(), read);
                     if (complete()) {
                         long elapsed = System.nanoTime() - sentAt;
+                        finished();
                         if (status == 200) {
                             samples.add(elapsed);
                         } else {
@@ -175,11 +185,19 @@ final class ClosedLoopLoad {
                 }
             } catch (IOException e) {
                 errors[0]++;
+                finished();
                 key.cancel();
                 channel.close();
                 if (more) {
                     open();
                 }
+            }
+        }
+
+        private void finished() {
+            if (busy) {
+                busy = false;
+                inFlight[0]--;
             }
         }
 
