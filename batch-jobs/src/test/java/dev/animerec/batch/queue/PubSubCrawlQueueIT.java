@@ -1,6 +1,7 @@
 package dev.animerec.batch.queue;
 
 import dev.animerec.testing.PubSubEmulator;
+import dev.animerec.testing.TestResources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,13 +52,8 @@ class PubSubCrawlQueueIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (context != null) {
-            context.close();
-        }
-        if (emulator != null) {
-            emulator.close();
-        }
+    static void stop() throws Exception {
+        TestResources.closeAll(context, emulator);
     }
 
     @BeforeEach

@@ -8,6 +8,7 @@ import com.google.cloud.spring.pubsub.support.AcknowledgeablePubsubMessage;
 import dev.animerec.crawler.CrawlerSpringApplication;
 import dev.animerec.crawler.MalMirror;
 import dev.animerec.testing.PubSubEmulator;
+import dev.animerec.testing.TestResources;
 import dev.animerec.crawler.TestPostgres;
 import dev.animerec.crawler.TestSettings;
 import dev.animerec.items.AnimeItem;
@@ -59,16 +60,8 @@ class PubSubCrawlWorkerIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (worker != null) {
-            worker.close();
-        }
-        if (mirror != null) {
-            mirror.close();
-        }
-        if (emulator != null) {
-            emulator.close();
-        }
+    static void stop() throws Exception {
+        TestResources.closeAll(worker, mirror, emulator);
     }
 
     @Test

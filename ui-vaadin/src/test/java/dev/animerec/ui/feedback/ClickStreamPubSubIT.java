@@ -11,6 +11,7 @@ import com.google.cloud.spring.pubsub.PubSubAdmin;
 import com.google.cloud.spring.pubsub.core.PubSubTemplate;
 import com.google.cloud.spring.pubsub.support.AcknowledgeablePubsubMessage;
 import dev.animerec.testing.PubSubEmulator;
+import dev.animerec.testing.TestResources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -71,13 +72,8 @@ class ClickStreamPubSubIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (context != null) {
-            context.close();
-        }
-        if (emulator != null) {
-            emulator.close();
-        }
+    static void stop() throws Exception {
+        TestResources.closeAll(context, emulator);
     }
 
     @Test
