@@ -12,17 +12,29 @@ import org.junit.jupiter.api.Test;
 /** The fold-in bulkhead: at most {@code concurrency} at once, the rest wait, and a wait too long is a 503. */
 class FoldInSlotsTest {
 
+    /** A fold-in holding the only slot until {@link #release()}; {@link #answer} completes after that. */
+    private record Holder(CountDownLatch released, CompletableFuture<String> answer) {
+        static Holder of(FoldIn foldIn) throws InterruptedException {
+            CountDownLatch inside = new CountDownLatch(1);
+            CountDownLatch released = new CountDownLatch(1);
+            CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> foldIn.inSlot(() -> {
+                inside.countDown();
+                await(released);
+                return "holder";
+            }));
+            assertThat(inside.await(5, TimeUnit.SECONDS)).as("the holder got the slot").isTrue();
+            return new Holder(released, answer);
+        }
+
+        void release() {
+            released.countDown();
+        }
+    }
+
     @Test
     void aFoldInWaitsForAFreeSlotAndGivesUpWithAClearErrorAfterTheMaximumWait() throws Exception {
         FoldIn foldIn = new FoldIn(1, Duration.ofMillis(200), 10);
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> foldIn.inSlot(() -> {
-            inside.countDown();
-            await(release);
-            return "first";
-        }));
-        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        Holder first = Holder.of(foldIn);
 
         long started = System.nanoTime();
         assertThatThrownBy(() -> foldIn.inSlot(() -> "second")).isInstanceOf(OverloadedException.class)
@@ -32,8 +44,8 @@ class FoldInSlotsTest {
         CompletableFuture<String> third = CompletableFuture.supplyAsync(() -> foldIn.inSlot(() -> "third"));
         Thread.sleep(50);
         assertThat(third).as("waits while the slot is taken").isNotDone();
-        release.countDown();
-        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+        first.release();
+        assertThat(first.answer().get(5, TimeUnit.SECONDS)).isEqualTo("holder");
         assertThat(third.get(5, TimeUnit.SECONDS)).isEqualTo("third");
     }
 
@@ -46,14 +58,7 @@ class FoldInSlotsTest {
     @Test
     void aFoldInThatFindsTheQueueFullIsTurnedAwayAtOnce() throws Exception {
         FoldIn foldIn = new FoldIn(1, Duration.ofSeconds(30), 1);
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> running = CompletableFuture.supplyAsync(() -> foldIn.inSlot(() -> {
-            inside.countDown();
-            await(release);
-            return "running";
-        }));
-        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        Holder running = Holder.of(foldIn);
         CompletableFuture<String> queued = CompletableFuture.supplyAsync(() -> foldIn.inSlot(() -> "queued"));
         Thread.sleep(100);
 
@@ -62,8 +67,8 @@ class FoldInSlotsTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no wait for a slot")
                 .isLessThan(Duration.ofSeconds(5));
 
-        release.countDown();
-        assertThat(running.get(5, TimeUnit.SECONDS)).isEqualTo("running");
+        running.release();
+        assertThat(running.answer().get(5, TimeUnit.SECONDS)).isEqualTo("holder");
         assertThat(queued.get(5, TimeUnit.SECONDS)).isEqualTo("queued");
         assertThat(foldIn.inSlot(() -> "after")).as("the queue is free again").isEqualTo("after");
     }
