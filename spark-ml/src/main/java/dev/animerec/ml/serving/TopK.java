@@ -38,18 +38,15 @@ public final class TopK {
      */
     public static int[] ranks(double[] scores, boolean[] excluded, int[] items) {
         int m = items.length;
-        Integer[] boxed = new Integer[m];
+        // positions of items, best item first
+        Integer[] order = new Integer[m];
         for (int i = 0; i < m; i++) {
-            boxed[i] = items[i];
+            order[i] = i;
         }
-        Arrays.sort(boxed, (a, b) -> better(a, b, scores) ? -1 : better(b, a, scores) ? 1 : 0);
-        int[] sorted = new int[m];
-        for (int i = 0; i < m; i++) {
-            sorted[i] = boxed[i];
-        }
-        // beats[p]: how many items are better than sorted[p] but not than sorted[p - 1] (a difference array)
+        Arrays.sort(order, (a, b) -> better(items[a], items[b], scores) ? -1 : better(items[b], items[a], scores) ? 1 : 0);
+        // beats[p]: how many items are better than the p-th best of items but not than the (p-1)-th (a difference array)
         int[] beats = new int[m + 1];
-        double worst = m == 0 ? Double.POSITIVE_INFINITY : scores[sorted[m - 1]];
+        double worst = m == 0 ? Double.POSITIVE_INFINITY : scores[items[order[m - 1]]];
         for (int j = 0; j < scores.length; j++) {
             if ((excluded != null && excluded[j]) || scores[j] < worst) {
                 continue;
@@ -59,7 +56,7 @@ public final class TopK {
             int high = m;
             while (low < high) {
                 int mid = (low + high) >>> 1;
-                if (better(j, sorted[mid], scores)) {
+                if (better(j, items[order[mid]], scores)) {
                     high = mid;
                 } else {
                     low = mid + 1;
@@ -67,19 +64,11 @@ public final class TopK {
             }
             beats[low]++;
         }
-        int[] byPosition = new int[m];
+        int[] ranks = new int[m];
         int running = 0;
         for (int p = 0; p < m; p++) {
             running += beats[p];
-            byPosition[p] = running;
-        }
-        java.util.Map<Integer, Integer> rankOf = new java.util.HashMap<>(m * 2);
-        for (int p = 0; p < m; p++) {
-            rankOf.put(sorted[p], byPosition[p]);
-        }
-        int[] ranks = new int[m];
-        for (int i = 0; i < m; i++) {
-            ranks[i] = rankOf.get(items[i]);
+            ranks[order[p]] = running;
         }
         return ranks;
     }

@@ -66,7 +66,8 @@ public final class ApiBenchmark {
         System.out.printf("serving benchmark against %s: %d known users (of %d in the snapshot), %d fold-in lists"
                         + " (mean %.0f entries)%n", url, users.size(), lists.size(), bodies.size(), bodies.stream().mapToInt(b -> b.split("anime_id").length - 1).average()
                         .orElse(0));
-        String host = "Host: " + base.getHost() + ":" + base.getPort() + "\r\nAccept: application/json\r\n";
+        int port = base.getPort() < 0 ? 80 : base.getPort();
+        String host = "Host: " + base.getHost() + ":" + port + "\r\nAccept: application/json\r\n";
         List<byte[]> knownRequests = users.stream().map(user -> ("GET /api/v1/users/" + user + "/recommendations"
                 + " HTTP/1.1\r\n" + host + "\r\n").getBytes(StandardCharsets.UTF_8)).toList();
         List<byte[]> foldInRequests = bodies.stream().map(body -> {
@@ -80,7 +81,7 @@ public final class ApiBenchmark {
         ClosedLoopLoad.Requests known = () -> knownRequests.get(ThreadLocalRandom.current().nextInt(knownRequests.size()));
         ClosedLoopLoad.Requests foldIn = () -> foldInRequests.get(ThreadLocalRandom.current()
                 .nextInt(foldInRequests.size()));
-        ClosedLoopLoad load = new ClosedLoopLoad(new InetSocketAddress(base.getHost(), base.getPort()));
+        ClosedLoopLoad load = new ClosedLoopLoad(new InetSocketAddress(base.getHost(), port));
 
         ProcessCpu server = !options.getOrDefault("--server-pid", "0").equals("0")
                 ? new ProcessCpu(Path.of("/proc", options.get("--server-pid"), "stat")) : null;
