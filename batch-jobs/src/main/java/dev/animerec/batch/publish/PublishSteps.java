@@ -3,6 +3,8 @@ package dev.animerec.batch.publish;
 import dev.animerec.batch.warehouse.DeadLetterFile;
 import dev.animerec.pipeline.Progress;
 import dev.animerec.published.RedisLayout;
+import dev.animerec.userlist.UserList;
+import dev.animerec.userlist.UserListCodec;
 import static dev.animerec.published.RedisLayout.bytes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,7 +18,11 @@ import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -93,24 +99,27 @@ public class PublishSteps {
     }
 
     /**
-     * Each user's list (anime id, status, own score) and the anime they completed last: by finish date, else
-     * update time; a list without dates (the snapshot has none) falls back to their highest-scored completed
-     * anime, the newest id on ties.
+     * Each user's list as they have it: every row of the ETL's uncleaned {@code user_list} (status, own score,
+     * progress, dates), never the training table {@code user_anime}, whose cleaning rules drop rows a person still
+     * has (a dropped anime with no progress, say). Written in the one Redis form of {@link UserListCodec}; the
+     * anchor of "because you watched" is the contract's one "last completed" rule. A processed version without
+     * {@code user_list} (an ETL older than the table) fails the step: serving cleaned lists would recommend anime
+     * people already have.
      */
     public long lists(PublishInputs inputs, String version) {
+        Path table = inputs.processedTable("user_list");
+        if (!Files.exists(table)) {
+            throw new IllegalStateException("publish input missing: " + table.toAbsolutePath() + " (the held lists,"
+                    + " written by the ETL since issue 15): run ./anime-rec etl again to write a processed version"
+                    + " with it");
+        }
         try (ParquetTables tables = new ParquetTables()) {
             Batch batch = new Batch(version, RedisLayout.LISTS, "lists");
-            UserListBuilder current = new UserListBuilder();
-            tables.stream("SELECT username, anime_id, status, score, finish_date, updated_at FROM read_parquet(?)"
-                    + " WHERE username IS NOT NULL ORDER BY lower(username), anime_id", row -> {
-                        String username = row.getString(1);
-                        if (!username.equalsIgnoreCase(current.username)) {
-                            current.flushInto(batch);
-                            current.username = username;
-                        }
-                        current.add(row);
-                    }, inputs.processedTable("user_anime"));
-            current.flushInto(batch);
+            ListCollector current = new ListCollector(batch);
+            tables.stream("SELECT username, anime_id, status, score, episodes_watched, finish_date, updated_at"
+                    + " FROM read_parquet(?) WHERE username IS NOT NULL AND anime_id IS NOT NULL"
+                    + " ORDER BY lower(username), anime_id", current::add, table);
+            current.flush();
             return batch.finish();
         }
     }
@@ -228,68 +237,62 @@ public class PublishSteps {
         return node;
     }
 
-    /** Accumulates one user's rows (they arrive sorted by user). */
-    private static final class UserListBuilder {
-        String username;
-        ArrayNode entries = JSON.createArrayNode();
-        Integer lastDated;
-        LocalDate lastDate;
-        Integer bestScored;
-        int bestScore = -1;
+    /** Collects one user's rows (they arrive sorted by user) into a {@link UserList}. */
+    private static final class ListCollector {
+        private final Batch batch;
+        private String username;
+        private final List<UserList.Entry> entries = new ArrayList<>();
+
+        ListCollector(Batch batch) {
+            this.batch = batch;
+        }
 
         void add(ResultSet row) throws SQLException {
-            int animeId = row.getInt(2);
-            String status = row.getString(3);
-            int score = row.getObject(4) == null ? 0 : row.getInt(4);
-            entries.addArray().add(animeId).add(status).add(score);
-            if ("completed".equals(status)) {
-                LocalDate date = date(row.getObject(5));
-                if (date == null) {
-                    date = date(row.getObject(6));
-                }
-                if (date != null && (lastDate == null || !date.isBefore(lastDate))) {
-                    lastDate = date;
-                    lastDated = animeId;
-                }
-                if (score >= bestScore) {
-                    bestScore = score;
-                    bestScored = animeId;
-                }
+            String user = row.getString(1);
+            if (!user.equalsIgnoreCase(username)) {
+                flush();
+                username = user;
             }
+            entries.add(new UserList.Entry(row.getInt(2), row.getString(3),
+                    row.getObject(4) == null ? 0 : row.getInt(4), row.getObject(5) == null ? 0 : row.getInt(5),
+                    date(row.getObject(6)), instant(row.getObject(7))));
+        }
+
+        void flush() {
+            if (username != null && !entries.isEmpty()) {
+                batch.addBytes(username.toLowerCase(Locale.ROOT), UserListCodec.write(new UserList(username, entries)));
+            }
+            entries.clear();
         }
 
         private static LocalDate date(Object value) {
+            if (value == null) {
+                return null;
+            }
             if (value instanceof java.sql.Date date) {
                 return date.toLocalDate();
-            }
-            if (value instanceof java.sql.Timestamp timestamp) {
-                return timestamp.toLocalDateTime().toLocalDate();
             }
             if (value instanceof LocalDate date) {
                 return date;
             }
-            if (value instanceof java.time.LocalDateTime time) {
-                return time.toLocalDate();
-            }
-            if (value instanceof java.time.OffsetDateTime time) {
-                return time.toLocalDate();
-            }
-            return null;
+            throw new IllegalStateException("user_list.finish_date is not a DATE: " + value.getClass().getName());
         }
 
-        void flushInto(Batch batch) {
-            if (username != null && !entries.isEmpty()) {
-                ObjectNode list = JSON.createObjectNode();
-                list.put("username", username);
-                list.put("last_completed", lastDated != null ? lastDated : bestScored);
-                list.set("entries", entries);
-                batch.add(username.toLowerCase(Locale.ROOT), list);
+        /** DuckDB hands TIMESTAMP as {@link java.sql.Timestamp} of UTC wall time and TIMESTAMPTZ as OffsetDateTime. */
+        private static Instant instant(Object value) {
+            if (value == null) {
+                return null;
             }
-            entries = JSON.createArrayNode();
-            lastDated = null;
-            lastDate = null;
-            bestScored = null;
-            bestScore = -1;
+            if (value instanceof java.sql.Timestamp timestamp) {
+                return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+            }
+            if (value instanceof LocalDateTime time) {
+                return time.toInstant(ZoneOffset.UTC);
+            }
+            if (value instanceof OffsetDateTime time) {
+                return time.toInstant();
+            }
+            throw new IllegalStateException("user_list.updated_at is not a TIMESTAMP: " + value.getClass().getName());
         }
     }
 
@@ -310,10 +313,14 @@ public class PublishSteps {
 
         void add(String field, Object value) {
             try {
-                fields.put(bytes(field), JSON.writeValueAsBytes(value));
+                addBytes(field, JSON.writeValueAsBytes(value));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        void addBytes(String field, byte[] value) {
+            fields.put(bytes(field), value);
             if (fields.size() >= batchSize) {
                 flush();
             }

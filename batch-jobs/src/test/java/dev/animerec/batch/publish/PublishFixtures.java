@@ -9,8 +9,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * A local home with one processed version ({@code p1}: anime 1..12, users alice and bob) and model versions
- * written the way the ETL (single Parquet files) and Spark (directories of part files) write them.
+ * A local home with one processed version ({@code p1}: anime 1..12, users alice and bob in the cleaned
+ * {@code user_anime}; alice, Bob and Carol in the held {@code user_list}, with rows the cleaning dropped), a
+ * processed version {@code p0} written before {@code user_list} existed, and model versions written the way the
+ * ETL (single Parquet files) and Spark (directories of part files) write them.
  */
 final class PublishFixtures {
 
@@ -33,9 +35,24 @@ final class PublishFixtures {
                 + " ('Bob', 6, 'plan_to_watch', 0, NULL, NULL))"
                 + " t(username, anime_id, status, score, finish_date, updated_at))"
                 + " TO '" + dir.resolve("user_anime.parquet") + "' (FORMAT PARQUET)");
+        // The held lists: every row as crawled. alice's dropped anime 8 without progress, Bob's entry without a
+        // status and all of Carol's rows are what the ETL's cleaning left out of user_anime.
+        sql("COPY (SELECT * FROM (VALUES"
+                + " ('alice', 1, 'completed', 9, 12, NULL::DATE, DATE '2022-01-02', NULL::TIMESTAMP),"
+                + " ('alice', 2, 'completed', 7, 12, NULL, DATE '2022-03-01', TIMESTAMP '2022-03-01 10:00:00'),"
+                + " ('alice', 3, 'dropped', 3, 2, NULL, NULL, NULL), ('alice', 8, 'dropped', 0, 0, NULL, NULL, NULL),"
+                + " ('Bob', 4, 'completed', 8, 12, NULL, NULL, NULL), ('Bob', 5, 'completed', 10, 12, NULL, NULL, NULL),"
+                + " ('Bob', 6, 'plan_to_watch', 0, 0, NULL, NULL, NULL), ('Bob', 9, NULL, 0, 0, NULL, NULL, NULL),"
+                + " ('Carol', 7, 'watching', 0, 0, NULL, NULL, TIMESTAMP '2023-01-05 08:00:00'))"
+                + " t(username, anime_id, status, score, episodes_watched, start_date, finish_date, updated_at))"
+                + " TO '" + dir.resolve("user_list.parquet") + "' (FORMAT PARQUET)");
         sql("COPY (SELECT * FROM (VALUES (1, 12, 'related', 'sequel', 1, NULL::INT))"
                 + " t(anime_id, other_anime_id, source, relation_type, position, recommenders))"
                 + " TO '" + dir.resolve("anime_anime.parquet") + "' (FORMAT PARQUET)");
+        Path old = Files.createDirectories(home.resolve("warehouse/processed/p0"));
+        for (String table : new String[] {"anime", "user_anime", "anime_anime"}) {
+            Files.copy(dir.resolve(table + ".parquet"), old.resolve(table + ".parquet"));
+        }
         Files.writeString(home.resolve("warehouse/processed/CURRENT"), "p1\n");
     }
 

@@ -2,6 +2,8 @@ package dev.animerec.batch.publish;
 
 import dev.animerec.published.RedisLayout;
 import dev.animerec.testing.ConcurrentReaders;
+import dev.animerec.userlist.UserList;
+import dev.animerec.userlist.UserListCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,8 +101,12 @@ class PublishJobIT {
     }
 
     private Run publish(String model) throws Exception {
+        return publish(model, "");
+    }
+
+    private Run publish(String model, String processed) throws Exception {
         return new Run(launcher.launchJob(new JobParametersBuilder().addString("modelVersion", model)
-                .addString("processedVersion", "").addString("requestedAt", Instant.now().toString() + System.nanoTime())
+                .addString("processedVersion", processed).addString("requestedAt", Instant.now().toString() + System.nanoTime())
                 .toJobParameters()));
     }
 
@@ -118,7 +125,7 @@ class PublishJobIT {
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         String version = current();
         assertThat(version).startsWith("m1.");
-        assertThat(store.manifest(version)).containsEntry("cards", "12").containsEntry("lists", "2")
+        assertThat(store.manifest(version)).containsEntry("cards", "12").containsEntry("lists", "3")
                 .containsEntry("recs", "2").containsEntry("similar", "12").containsEntry("serving", "2")
                 .containsEntry("model_version", "m1").containsEntry("processed_version", "p1")
                 .containsKey("published_at");
@@ -139,11 +146,21 @@ class PublishJobIT {
         Path deadLetters = HOME.resolve("warehouse/dead-letter/publish/recommendations-" + version + ".jsonl");
         assertThat(Files.readAllLines(deadLetters)).hasSize(2).allMatch(line -> line.contains("anime 99 has no card"));
 
-        JsonNode alice = JSON.readTree(hget(version, RedisLayout.LISTS, "alice"));
-        assertThat(alice.get("entries")).hasSize(3);
-        assertThat(alice.get("last_completed").asInt()).as("latest finish date").isEqualTo(2);
-        assertThat(JSON.readTree(hget(version, RedisLayout.LISTS, "bob")).get("last_completed").asInt())
-                .as("no dates: highest scored").isEqualTo(5);
+        UserList alice = UserListCodec.read(hget(version, RedisLayout.LISTS, "alice"));
+        assertThat(alice.entries()).as("the held list, not the cleaned one").extracting(UserList.Entry::animeId)
+                .containsExactly(1, 2, 3, 8);
+        assertThat(alice.byAnime().get(2)).isEqualTo(new UserList.Entry(2, "completed", 7, 12,
+                LocalDate.parse("2022-03-01"), Instant.parse("2022-03-01T10:00:00Z")));
+        assertThat(alice.status(8)).isEqualTo("dropped");
+        assertThat(alice.lastCompleted()).as("latest finish date").isEqualTo(2);
+        assertThat(JSON.readTree(hget(version, RedisLayout.LISTS, "alice")).get("last_completed").asInt()).isEqualTo(2);
+        UserList bobList = UserListCodec.read(hget(version, RedisLayout.LISTS, "bob"));
+        assertThat(bobList.username()).isEqualTo("Bob");
+        assertThat(bobList.lastCompleted()).as("no dates: highest scored").isEqualTo(5);
+        assertThat(bobList.byAnime()).containsKey(9);
+        assertThat(bobList.status(9)).as("on the list without a status").isNull();
+        assertThat(UserListCodec.read(hget(version, RedisLayout.LISTS, "carol")).status(7))
+                .as("a user the cleaning dropped whole is still published with the list").isEqualTo("watching");
 
         assertThat(JSON.readTree(hget(version, RedisLayout.SIMILAR, "3"))).hasSize(5);
         assertThat(redis.opsForHash().keys(RedisLayout.key(version, RedisLayout.SERVING)))
@@ -236,6 +253,19 @@ class PublishJobIT {
         assertThat(store.removeExpired(Duration.ofMinutes(10), Duration.ofHours(1), Instant.now().plusSeconds(3601)))
                 .contains("half");
         assertThat(redis.keys("animerec:v:half:*")).isEmpty();
+    }
+
+    @Test
+    void aProcessedVersionWithoutTheHeldListsFailsTheJobAndLeavesTheCurrentVersion() throws Exception {
+        publish("m1");
+        String published = current();
+
+        JobExecution failed = publish("m1", "p0").execution();
+
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failed.getAllFailureExceptions().get(0)).hasMessageContaining("user_list.parquet")
+                .hasMessageContaining("run ./anime-rec etl again");
+        assertThat(current()).isEqualTo(published);
     }
 
     @Test
