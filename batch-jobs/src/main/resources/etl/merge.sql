@@ -46,6 +46,14 @@ LEFT JOIN staging.review AS review
 LEFT JOIN staging.activity AS activity
   ON LOWER(activity.username) = pair_keys.user_key AND activity.anime_id = pair_keys.anime_id;
 
+-- Every list entry as crawled (the latest crawl of each pair), none of the cleaning rules applied: what a person
+-- *has* on their list. Serving's "not already on your list" and the batch's exclusions read this; the cleaned
+-- user_anime is for training only.
+CREATE OR REPLACE TABLE work.user_list AS
+SELECT username, anime_id, status, COALESCE(score, 0) AS score, episodes_watched, start_date, finish_date,
+       updated_at
+FROM staging.anime_list_entry;
+
 CREATE OR REPLACE TABLE work.anime_anime AS
 SELECT anime_id, related_anime_id AS other_anime_id, 'related' AS source, relation_type, position,
        CAST(NULL AS INT64) AS recommenders

@@ -34,10 +34,11 @@ public class EtlStages {
                 "staging.friend"));
     }
 
-    /** Staging -> the five model tables, before filtering. Returns rows per table. */
+    /** Staging -> the model tables, before filtering, and the uncleaned user lists. Returns rows per table. */
     public Map<String, Long> merge() {
         runScript("/etl/merge.sql");
-        return counts(List.of("work.anime", "work.users", "work.user_anime", "work.anime_anime", "work.user_user"));
+        return counts(List.of("work.anime", "work.users", "work.user_anime", "work.user_list", "work.anime_anime",
+                "work.user_user"));
     }
 
     /** Applies every filtering rule in order; returns rows affected per rule ("table.rule"). */
@@ -120,6 +121,7 @@ public class EtlStages {
         tables.put("anime", "work.anime");
         tables.put("user", "work.users");
         tables.put("user_anime", FilterRules.USER_ANIME.filteredTable());
+        tables.put("user_list", "work.user_list");
         tables.put("anime_anime", FilterRules.ANIME_ANIME.filteredTable());
         tables.put("user_user", FilterRules.USER_USER.filteredTable());
         return tables;

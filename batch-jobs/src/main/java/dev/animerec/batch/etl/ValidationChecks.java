@@ -19,6 +19,9 @@ final class ValidationChecks {
             new ValidationCheck("user_anime_unique", "every (user, anime) pair appears once",
                     "SELECT LOWER(username) AS user_key, anime_id, COUNT(*) AS copies FROM work.user_anime_filtered"
                             + " GROUP BY LOWER(username), anime_id HAVING COUNT(*) > 1"),
+            new ValidationCheck("user_list_unique", "every (user, anime) pair of the held lists appears once",
+                    "SELECT LOWER(username) AS user_key, anime_id, COUNT(*) AS copies FROM work.user_list"
+                            + " GROUP BY LOWER(username), anime_id HAVING COUNT(*) > 1"),
             new ValidationCheck("anime_anime_refs_known", "every anime pair's two anime are known",
                     "SELECT pair.anime_id, pair.other_anime_id FROM work.anime_anime_filtered AS pair"
                             + " WHERE NOT EXISTS (SELECT 1 FROM work.anime AS a WHERE a.anime_id = pair.anime_id)"

@@ -105,11 +105,16 @@ class EtlJobIT {
         JobExecution execution = launcher.launchJob(version("v1"));
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(warehouse.currentVersion()).contains("v1");
-        for (String table : List.of("anime", "user", "user_anime", "anime_anime", "user_user")) {
+        for (String table : List.of("anime", "user", "user_anime", "user_list", "anime_anime", "user_user")) {
             assertThat(paths.processed().resolve("v1").resolve(table + ".parquet")).exists();
         }
         assertThat(warehouse.queryLong("SELECT COUNT(*) FROM read_parquet('"
                 + paths.processed().resolve("v1/user_anime.parquet") + "')")).isEqualTo(3);
+        // The held lists keep every crawled entry, the one the cleaning dropped (bob's unknown anime 99) too.
+        assertThat(warehouse.queryLong("SELECT COUNT(*) FROM read_parquet('"
+                + paths.processed().resolve("v1/user_list.parquet") + "') WHERE anime_id = 99")).isEqualTo(1);
+        assertThat(warehouse.queryLong("SELECT COUNT(*) FROM read_parquet('"
+                + paths.processed().resolve("v1/user_list.parquet") + "')")).isEqualTo(4);
         StepExecution filter = steps(execution).get("etl-filter");
         assertThat(filter.getExecutionContext().getLong("user_anime.unknown_anime_or_user")).isEqualTo(1);
     }
@@ -159,7 +164,7 @@ class EtlJobIT {
 
     private Map<String, Object> snapshot(String version) {
         Map<String, Object> tables = new java.util.TreeMap<>();
-        for (String table : List.of("anime", "user", "user_anime", "anime_anime", "user_user")) {
+        for (String table : List.of("anime", "user", "user_anime", "user_list", "anime_anime", "user_user")) {
             tables.put(table, warehouse.query("SELECT CAST(to_json(t) AS VARCHAR) AS row FROM read_parquet('"
                     + paths.processed().resolve(version).resolve(table + ".parquet") + "') AS t ORDER BY ALL", 1000));
         }

@@ -64,7 +64,7 @@ class BigQueryWarehouseTest {
 
         QueryJobConfiguration transaction = jobs.get(jobs.size() - 1);
         assertThat(transaction.getQuery()).startsWith("BEGIN TRANSACTION;").endsWith("COMMIT TRANSACTION;");
-        for (String table : List.of("anime", "user", "user_anime", "anime_anime", "user_user")) {
+        for (String table : List.of("anime", "user", "user_anime", "user_list", "anime_anime", "user_user")) {
             assertThat(transaction.getQuery()).contains("DELETE FROM processed." + table + " WHERE TRUE;")
                     .contains("INSERT INTO processed." + table + " SELECT * FROM work.");
         }

@@ -64,6 +64,9 @@ public final class CsvImport {
         StructType userUser = new StructType().add("username", DataTypes.StringType)
                 .add("friend_username", DataTypes.StringType).add("friends_since", DataTypes.TimestampType);
         write(userAnime, home.processedTable(version, "user_anime"));
+        // No cleaning rules here, so the held lists are the same rows (the ETL's user_list is its uncleaned input).
+        write(userAnime.select("username", "anime_id", "status", "score", "episodes_watched", "start_date",
+                "finish_date", "updated_at"), home.processedTable(version, "user_list"));
         write(anime, home.processedTable(version, "anime"));
         write(users, home.processedTable(version, "user"));
         write(spark.createDataFrame(java.util.List.of(), animeAnime), home.processedTable(version, "anime_anime"));
