@@ -4,6 +4,7 @@ import dev.animerec.crawler.crawl.CrawlerSettings;
 import dev.animerec.crawler.crawl.UrlCrawler;
 import dev.animerec.crawler.http.FetchException;
 import dev.animerec.crawler.parse.ParseException;
+import dev.animerec.crawler.politeness.InProcessRequestBudgets;
 import dev.animerec.crawler.parse.Parsed;
 import dev.animerec.items.Item;
 import dev.animerec.items.ItemJson;
@@ -16,7 +17,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * The crawler's entry point.
  * <ul>
  * <li>{@code crawl URL...}: one-shot, prints the items as JSON lines on stdout (logs on stderr), exit 1 if
- * any url failed; touches neither the schedule nor the spool. A plain main: no Spring, starts in a blink.</li>
+ * any url failed; touches neither the schedule nor the spool. A plain main: no Spring, starts in a blink; no
+ * database either, so its per-host budgets are its own (run it while no worker crawls the same hosts).</li>
  * <li>{@code worker [--spring.option=value...]}: the queue worker, a Spring Boot application without web
  * server, until stopped.</li>
  * <li>{@code service [--spring.option=value...]}: the HTTP service ({@code POST /crawl},
@@ -58,7 +60,7 @@ public final class CrawlerApplication {
             err.println("crawl: give at least one anime or profile url");
             return 2;
         }
-        UrlCrawler crawler = new UrlCrawler(CrawlerSettings.fromEnvironment());
+        UrlCrawler crawler = new UrlCrawler(CrawlerSettings.fromEnvironment(), new InProcessRequestBudgets());
         int failures = 0;
         for (String url : urls) {
             try {

@@ -37,6 +37,11 @@ public final class MalMirror implements AutoCloseable {
     private final CountDownLatch released = new CountDownLatch(1);
     private final CountDownLatch hangReached = new CountDownLatch(1);
     private final List<String> paths = new CopyOnWriteArrayList<>();
+    private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
+
+    /** One request as the mirror saw it: when it arrived ({@link System#nanoTime()}), what and from whom. */
+    public record Arrival(long nanoTime, String path, String userAgent) {
+    }
 
     public MalMirror() {
         server.setDispatcher(new Dispatcher() {
@@ -94,8 +99,14 @@ public final class MalMirror implements AutoCloseable {
         return List.copyOf(paths);
     }
 
+    /** The mirror's request log: every request in arrival order, robots.txt included. */
+    public List<Arrival> arrivals() {
+        return List.copyOf(arrivals);
+    }
+
     private MockResponse answer(RecordedRequest request) throws InterruptedException {
         String target = request.getPath();
+        arrivals.add(new Arrival(System.nanoTime(), target, request.getHeader("User-Agent")));
         paths.add(target);
         String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
         Integer pathStatus = pathStatuses.get(path);

@@ -16,6 +16,9 @@ public final class TestSettings {
         properties.put("MAL_BASE_URL", malBaseUrl);
         properties.put("JIKAN_BASE_URL", malBaseUrl);
         properties.put("CRAWLER_MAL_PER_SECOND", "1000");
+        properties.put("CRAWLER_JIKAN_PER_SECOND", "1000");
+        properties.put("CRAWLER_JIKAN_PER_MINUTE", "60000");
+        properties.put("CRAWLER_BUDGET_MARGIN_MS", "0");
         properties.put("CRAWLER_MAX_ATTEMPTS", "3");
         properties.put("CRAWLER_BACKOFF_BASE_MS", "10");
         properties.put("CRAWLER_BACKOFF_MAX_MS", "50");

@@ -1,8 +1,10 @@
 package dev.animerec.crawler.crawl;
 
 import dev.animerec.crawler.http.HostClient;
-import dev.animerec.crawler.http.RateLimiter;
 import dev.animerec.crawler.http.RetryPolicy;
+import dev.animerec.crawler.politeness.HostBudget;
+import dev.animerec.crawler.politeness.InProcessRequestBudgets;
+import dev.animerec.crawler.politeness.RequestBudgets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -14,12 +16,14 @@ import java.util.function.UnaryOperator;
  * environment and JVM system properties for the one-shot command, the Spring environment, which includes
  * both, for the worker and the service), so mirrors and tests can point the crawler elsewhere:
  * {@code MAL_BASE_URL}, {@code MAL_API_BASE_URL}, {@code JIKAN_BASE_URL}; the MAL API client id comes from
- * {@code MAL_CLIENT_ID} only.
+ * {@code MAL_CLIENT_ID} only. The per-host budgets are for the whole fleet; where they are kept is the
+ * {@link RequestBudgets} the clients are built with.
  */
 public record CrawlerSettings(String malBaseUrl, String malApiBaseUrl, String jikanBaseUrl, String malClientId,
                               String userAgent, AnimeSource animeSource, ProfileSource profileSource,
                               ListSource listSource, FriendsSource friendsSource, double malPerSecond, double malApiPerSecond,
-                              int jikanPerSecond, int jikanPerMinute, RetryPolicy retry, Duration timeout) {
+                              int jikanPerSecond, int jikanPerMinute, Duration budgetMargin, Duration robotsTtl,
+                              RetryPolicy retry, Duration timeout) {
 
     public enum AnimeSource { MAL, JIKAN, MALAPI }
 
@@ -47,6 +51,8 @@ public record CrawlerSettings(String malBaseUrl, String malApiBaseUrl, String ji
                 Double.parseDouble(get(lookup, "CRAWLER_MAL_API_PER_SECOND", "1")),
                 Integer.parseInt(get(lookup, "CRAWLER_JIKAN_PER_SECOND", "3")),
                 Integer.parseInt(get(lookup, "CRAWLER_JIKAN_PER_MINUTE", "60")),
+                Duration.ofMillis(Long.parseLong(get(lookup, "CRAWLER_BUDGET_MARGIN_MS", "20"))),
+                Duration.parse(get(lookup, "CRAWLER_ROBOTS_TTL", "PT24H")),
                 new RetryPolicy(Integer.parseInt(get(lookup, "CRAWLER_MAX_ATTEMPTS", "5")),
                         Duration.ofMillis(Long.parseLong(get(lookup, "CRAWLER_BACKOFF_BASE_MS", "2000"))),
                         Duration.ofMillis(Long.parseLong(get(lookup, "CRAWLER_BACKOFF_MAX_MS", "120000"))),
@@ -68,28 +74,46 @@ public record CrawlerSettings(String malBaseUrl, String malApiBaseUrl, String ji
         return url.replaceAll("/+$", "");
     }
 
+    public HostBudget malBudget() {
+        return new HostBudget("mal", List.of(HostBudget.Limit.perSecond(malPerSecond)), budgetMargin);
+    }
+
+    public HostBudget malApiBudget() {
+        return new HostBudget("mal-api", List.of(HostBudget.Limit.perSecond(malApiPerSecond)), budgetMargin);
+    }
+
+    public HostBudget jikanBudget() {
+        return new HostBudget("jikan", List.of(new HostBudget.Limit(jikanPerSecond, Duration.ofSeconds(1)),
+                new HostBudget.Limit(jikanPerMinute, Duration.ofMinutes(1))), budgetMargin);
+    }
+
+    public HostClient malClient(RequestBudgets budgets) {
+        return new HostClient(new HostClient.Settings("mal", malBaseUrl, malBudget(), retry, true, robotsTtl,
+                userAgent, timeout, Map.of()), budgets);
+    }
+
+    public HostClient malApiClient(RequestBudgets budgets) {
+        return new HostClient(new HostClient.Settings("mal-api", malApiBaseUrl, malApiBudget(), retry, false,
+                robotsTtl, userAgent, timeout, malClientId.isEmpty() ? Map.of() : Map.of("X-MAL-CLIENT-ID", malClientId)),
+                budgets);
+    }
+
+    public HostClient jikanClient(RequestBudgets budgets) {
+        return new HostClient(new HostClient.Settings("jikan", jikanBaseUrl, jikanBudget(), retry, false, robotsTtl,
+                userAgent, timeout, Map.of()), budgets);
+    }
+
+    /**
+     * A MAL client whose budget is this process's own ({@link InProcessRequestBudgets}): only for a process that
+     * is the host's only client. The serving app still calls this; it should pass the shared
+     * {@code PostgresRequestBudgets} of its DataSource to {@link #malClient(RequestBudgets)} instead.
+     */
     public HostClient malClient() {
-        return new HostClient(new HostClient.Settings("mal", malBaseUrl, perSecond(malPerSecond), retry, true,
-                userAgent, timeout, Map.of()));
+        return malClient(new InProcessRequestBudgets());
     }
 
+    /** As {@link #malClient()}, for the MAL API. */
     public HostClient malApiClient() {
-        return new HostClient(new HostClient.Settings("mal-api", malApiBaseUrl, perSecond(malApiPerSecond), retry,
-                false, userAgent, timeout, malClientId.isEmpty() ? Map.of() : Map.of("X-MAL-CLIENT-ID", malClientId)));
-    }
-
-    public HostClient jikanClient() {
-        return new HostClient(new HostClient.Settings("jikan", jikanBaseUrl,
-                new RateLimiter(List.of(new RateLimiter.Budget(jikanPerSecond, Duration.ofSeconds(1)),
-                        new RateLimiter.Budget(jikanPerMinute, Duration.ofMinutes(1)))),
-                retry, false, userAgent, timeout, Map.of()));
-    }
-
-    /** A fractional rate (0.5/s) becomes one request per 2 s. */
-    private static RateLimiter perSecond(double rate) {
-        if (rate >= 1) {
-            return new RateLimiter(List.of(new RateLimiter.Budget((int) rate, Duration.ofSeconds(1))));
-        }
-        return new RateLimiter(List.of(new RateLimiter.Budget(1, Duration.ofMillis((long) (1000 / rate)))));
+        return malApiClient(new InProcessRequestBudgets());
     }
 }

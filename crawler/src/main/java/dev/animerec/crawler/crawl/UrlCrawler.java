@@ -2,6 +2,7 @@ package dev.animerec.crawler.crawl;
 
 import dev.animerec.crawler.http.FetchException;
 import dev.animerec.crawler.http.HostClient;
+import dev.animerec.crawler.politeness.RequestBudgets;
 import dev.animerec.crawler.jikan.JikanAnimeParser;
 import dev.animerec.crawler.jikan.JikanFriendsParser;
 import dev.animerec.crawler.jikan.JikanPicturesParser;
@@ -51,8 +52,9 @@ public final class UrlCrawler {
     private final HostClient jikan;
     private final UserListClient lists;
 
-    public UrlCrawler(CrawlerSettings settings) {
-        this(settings, settings.malClient(), settings.malApiClient(), settings.jikanClient());
+    /** Every host's budget in {@code budgets}: the shared store for workers, this process only for {@code crawl}. */
+    public UrlCrawler(CrawlerSettings settings, RequestBudgets budgets) {
+        this(settings, settings.malClient(budgets), settings.malApiClient(budgets), settings.jikanClient(budgets));
     }
 
     public UrlCrawler(CrawlerSettings settings, HostClient mal, HostClient malApi, HostClient jikan) {

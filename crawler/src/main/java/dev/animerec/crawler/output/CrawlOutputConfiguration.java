@@ -4,8 +4,13 @@ import com.google.cloud.spring.pubsub.core.PubSubTemplate;
 import dev.animerec.crawler.CrawlerProperties;
 import dev.animerec.crawler.crawl.CrawlerSettings;
 import dev.animerec.crawler.crawl.UrlCrawler;
+import dev.animerec.crawler.politeness.PostgresRequestBudgets;
+import dev.animerec.crawler.politeness.RequestBudgets;
 import dev.animerec.schedule.ScheduleRepository;
 import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,14 +26,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 class CrawlOutputConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(CrawlOutputConfiguration.class);
+
     @Bean
     CrawlerSettings crawlerSettings(Environment environment) {
         return CrawlerSettings.from(environment::getProperty);
     }
 
+    /** The hosts' budgets in the schedule database, so every worker and service of the fleet shares them. */
     @Bean
-    UrlCrawler urlCrawler(CrawlerSettings settings) {
-        return new UrlCrawler(settings);
+    RequestBudgets requestBudgets(DataSource dataSource) {
+        RequestBudgets budgets = new PostgresRequestBudgets(dataSource);
+        log.info("Per-host request budgets {}", budgets.describe());
+        return budgets;
+    }
+
+    @Bean
+    UrlCrawler urlCrawler(CrawlerSettings settings, RequestBudgets budgets) {
+        return new UrlCrawler(settings, budgets);
     }
 
     @Bean

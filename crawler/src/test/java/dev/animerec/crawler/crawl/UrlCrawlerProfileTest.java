@@ -3,6 +3,7 @@ package dev.animerec.crawler.crawl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.animerec.crawler.politeness.InProcessRequestBudgets;
 import dev.animerec.crawler.Fixtures;
 import dev.animerec.crawler.TestSettings;
 import dev.animerec.crawler.parse.ParseException;
@@ -66,7 +67,7 @@ class UrlCrawlerProfileTest {
 
     @Test
     void malProfileWithEveryFriendsPageAndTheList() throws Exception {
-        Parsed parsed = new UrlCrawler(TestSettings.forMirror(base())).crawl("https://myanimelist.net/profile/sandshark");
+        Parsed parsed = new UrlCrawler(TestSettings.forMirror(base()), new InProcessRequestBudgets()).crawl("https://myanimelist.net/profile/sandshark");
 
         assertThat(paths).containsSubsequence("/profile/sandshark", "/profile/sandshark/friends",
                 "/profile/sandshark/friends?p=2", "/animelist/sandshark/load.json?status=7&offset=0");
@@ -92,7 +93,7 @@ class UrlCrawlerProfileTest {
                 "/animelist/sandshark/load.json?status=7&offset=0", "mal/animelist_load_json_Littoface_offset0.json");
         Map<String, String> properties = new java.util.HashMap<>(TestSettings.properties(base()));
         properties.put("CRAWLER_FRIENDS_SOURCE", "jikan");
-        Parsed parsed = new UrlCrawler(CrawlerSettings.from(properties::get))
+        Parsed parsed = new UrlCrawler(CrawlerSettings.from(properties::get), new InProcessRequestBudgets())
                 .crawl("https://myanimelist.net/profile/sandshark");
 
         assertThat(paths).doesNotContain("/profile/sandshark/friends").contains("/users/sandshark/friends?page=1");
@@ -110,7 +111,7 @@ class UrlCrawlerProfileTest {
                 "/profile/sandshark", "mal-jikan-fixtures/profile_sandshark_2023_excerpt.html",
                 "/profile/sandshark/friends", "mal-jikan-fixtures/friends_morshuwarrior_2023_excerpt.html",
                 "/profile/sandshark/friends?p=2", "mal-jikan-fixtures/friends_morshuwarrior_2023_excerpt.html");
-        assertThatThrownBy(() -> new UrlCrawler(TestSettings.forMirror(base()))
+        assertThatThrownBy(() -> new UrlCrawler(TestSettings.forMirror(base()), new InProcessRequestBudgets())
                 .crawl("https://myanimelist.net/profile/sandshark"))
                 .isInstanceOf(ParseException.class)
                 .satisfies(e -> assertThat(((ParseException) e).field()).isEqualTo("next_page"));

@@ -3,6 +3,7 @@ package dev.animerec.crawler.output;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.animerec.crawler.politeness.PostgresRequestBudgets;
 import dev.animerec.crawler.MalMirror;
 import dev.animerec.crawler.TestPostgres;
 import dev.animerec.crawler.TestSettings;
@@ -48,7 +49,7 @@ class CrawlHandlerIT {
         TestPostgres.clean();
         jdbc = TestPostgres.jdbc();
         mirror = new MalMirror();
-        crawler = new UrlCrawler(TestSettings.forMirror(mirror.baseUrl()));
+        crawler = new UrlCrawler(TestSettings.forMirror(mirror.baseUrl()), new PostgresRequestBudgets(TestPostgres.dataSource()));
     }
 
     @AfterEach
