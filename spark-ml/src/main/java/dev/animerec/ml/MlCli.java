@@ -18,11 +18,12 @@ import org.apache.spark.sql.SparkSession;
 public final class MlCli {
 
     static final List<String> COMMANDS = List.of("prepare", "retrieve", "rank", "infer", "similar", "evaluate",
-            "train", "recommend", "tune", "tune-ease", "tune-rank");
+            "train", "recommend", "tune", "tune-ease", "tune-rank", "crossval");
     static final List<String> STEPS = List.of("prepare", "retrieve", "rank", "infer", "similar", "evaluate");
     static final Set<String> OPTIONS = Set.of("home", "workspace", "version", "lists", "k",
             "out", "master", "seed", "validation-percent", "als-rank", "als-iterations", "als-reg", "als-alpha",
-            "negative-feedback", "bq-processed", "bq-results", "gbt-trees", "gbt-depth", "gbt-step", "folds", "ease-items", "ease-lambda", "cooccurrence-cap");
+            "negative-feedback", "bq-processed", "bq-results", "gbt-trees", "gbt-depth", "gbt-step", "folds", "ease-items", "ease-lambda", "cooccurrence-cap",
+            "test-fold", "name");
 
     public static void main(String[] args) {
         try {
@@ -80,6 +81,8 @@ public final class MlCli {
                 case "tune-rank" -> new dev.animerec.ml.ranking.RankTuning().run(pipeline.context(version),
                         Integer.parseInt(options.getOrDefault("folds", "3")));
                 case "train" -> pipeline.train(version);
+                case "crossval" -> new dev.animerec.ml.evaluation.CrossValidation().run(pipeline, settings,
+                        options.getOrDefault("name", "crossval"));
                 default -> throw new IllegalArgumentException("unknown command " + command);
             }
             return 0;
@@ -131,7 +134,8 @@ public final class MlCli {
         return new MlSettings(
                 Long.parseLong(o.getOrDefault("seed", String.valueOf(d.seed()))),
                 Integer.parseInt(o.getOrDefault("validation-percent", String.valueOf(d.validationPercent()))),
-                d.testPercent(), d.hiddenFraction(), d.minRelevant(),
+                d.testPercent(), Integer.parseInt(o.getOrDefault("test-fold", "0")), d.hiddenFraction(),
+                d.minRelevant(),
                 Integer.parseInt(o.getOrDefault("als-rank", String.valueOf(d.alsRank()))),
                 Integer.parseInt(o.getOrDefault("als-iterations", String.valueOf(d.alsIterations()))),
                 Double.parseDouble(o.getOrDefault("als-reg", String.valueOf(d.alsRegParam()))),

@@ -3,6 +3,7 @@ package dev.animerec.ml;
 import dev.animerec.ml.common.MlContext;
 import dev.animerec.ml.common.MlHome;
 import dev.animerec.ml.common.MlSettings;
+import dev.animerec.ml.common.ModelPhase;
 import dev.animerec.ml.evaluation.EvaluateStep;
 import dev.animerec.ml.inference.InferStep;
 import dev.animerec.ml.prepare.PrepareStep;
@@ -72,12 +73,23 @@ public final class MlPipeline {
         new RetrieveStep().run(context, table(processed, "anime"), table(processed, "anime_anime"));
     }
 
+    /** One phase's retrieval only (cross-validation folds need no refit). */
+    public void retrieve(MlContext context, ModelPhase phase) {
+        String processed = processedVersion();
+        new RetrieveStep().fit(context, phase, table(processed, "anime"), table(processed, "anime_anime"));
+    }
+
+    /** The same home and sources with other settings. */
+    public MlPipeline withSettings(MlSettings other) {
+        return new MlPipeline(spark, home.home(), other, bigQueryProcessed, bigQueryResults);
+    }
+
     public void rank(MlContext context) {
         new RankStep().run(context);
     }
 
     public void infer(MlContext context) {
-        new InferStep().run(context);
+        new InferStep().run(context, table(processedVersion(), "user_list"));
         exportToBigQuery(context, "recommendations");
         publishIfComplete(context);
     }

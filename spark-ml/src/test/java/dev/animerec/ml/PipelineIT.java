@@ -2,11 +2,15 @@ package dev.animerec.ml;
 
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.animerec.ml.common.MlContext;
 import dev.animerec.ml.common.MlSettings;
+import dev.animerec.ml.common.ModelPhase;
+import dev.animerec.ml.evaluation.EvaluateStep;
 import dev.animerec.ml.importcsv.CsvImport;
+import dev.animerec.ml.inference.InferStep;
 import dev.animerec.ml.inference.UserLists;
 import dev.animerec.ml.prepare.PrepareStep;
 import dev.animerec.ml.ranking.RankStep;
@@ -30,6 +34,7 @@ import org.apache.spark.ml.classification.GBTClassificationModel;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +60,7 @@ class PipelineIT {
     @BeforeAll
     void train() {
         MlSettings d = MlSettings.defaults();
-        MlSettings settings = new MlSettings(d.seed(), d.validationPercent(), d.testPercent(), d.hiddenFraction(),
+        MlSettings settings = new MlSettings(d.seed(), d.validationPercent(), d.testPercent(), 0, d.hiddenFraction(),
                 d.minRelevant(), 32, 8, d.alsRegParam(), d.alsAlpha(), 2, true, 100, d.neighbours(), 30, 5, d.gbtStep(), 1000,
                 d.easeLambda());
         MlPipeline pipeline = new MlPipeline(spark, home.toString(), settings);
@@ -67,24 +72,58 @@ class PipelineIT {
 
     @Test
     @SuppressWarnings("unchecked")
-    void alsWithGbtClearlyBeatsPopularity() {
+    void alsWithGbtClearlyBeatsPopularityAndEveryFigureHasItsInterval() {
         Map<String, Map<String, Object>> models = (Map<String, Map<String, Object>>) report.get("models");
-        double popularity = (double) models.get("popularity").get("ndcg@20");
-        double ranked = (double) models.get("als_gbt").get("ndcg@20");
+        assertEquals(EvaluateStep.MODELS, List.copyOf(models.keySet()));
+        double popularity = value(models.get("popularity").get("ndcg@20"));
+        double ranked = value(models.get("als_gbt").get("ndcg@20"));
         assertTrue(ranked > 1.3 * popularity, "ALS+GBT NDCG@20 " + ranked + " vs popularity " + popularity);
+        for (Map<String, Object> model : models.values()) {
+            for (String metric : EvaluateStep.HEADLINE) {
+                Map<String, Double> interval = (Map<String, Double>) model.get(metric);
+                assertTrue(interval.get("low") <= interval.get("value") && interval.get("value") <= interval.get("high"),
+                        metric + " " + interval);
+                assertTrue(interval.get("high") > interval.get("low"), metric + " has no spread: " + interval);
+            }
+        }
+        Map<String, Double> self = (Map<String, Double>) ((Map<String, Object>) models.get("yardstick_ease")
+                .get("vs_yardstick_ease")).get("ndcg@20");
+        assertEquals(1.0, self.get("low"), 1e-12);
+        assertEquals(1.0, self.get("high"), 1e-12);
         assertTrue(Files.exists(home.resolve("models/it/plots/ndcg_at_k.png")));
+        assertTrue(Files.exists(home.resolve("models/it/plots/ndcg_at_20_intervals.png")));
         assertEquals("it", readCurrent());
     }
 
     @Test
-    void batchNeverRecommendsWhatIsOnTheList() {
+    void batchNeverRecommendsAnythingOnTheHeldListAndServesEveryUser() {
         Dataset<Row> recommendations = spark.read().parquet(context.modelDir() + "/recommendations.parquet");
-        Dataset<Row> visible = spark.read().parquet(context.work("interactions.parquet"))
-                .filter(col("part").isin(PrepareStep.TRAIN, PrepareStep.VALIDATION_VISIBLE, PrepareStep.TEST_VISIBLE));
-        assertEquals(0, recommendations.join(visible, scala.collection.JavaConverters
+        Dataset<Row> held = userList();
+        assertEquals(0, recommendations.join(held, scala.collection.JavaConverters
                 .asScalaBuffer(List.of("username", "anime_id")).toSeq()).count());
+        // The hidden entries of held-out users are on their lists too: the refit, not the selection, is published.
+        Dataset<Row> hidden = spark.read().parquet(context.work("interactions.parquet"))
+                .filter(col("part").isin(PrepareStep.VALIDATION_HIDDEN, PrepareStep.TEST_HIDDEN));
+        assertTrue(hidden.count() > 100);
+        assertEquals(0, recommendations.join(hidden, scala.collection.JavaConverters
+                .asScalaBuffer(List.of("username", "anime_id")).toSeq()).count());
+        assertEquals(held.select("username").distinct().count(), recommendations.select("username").distinct().count());
         assertTrue(recommendations.filter(col("rank").gt(100)).isEmpty());
         assertTrue(recommendations.filter(col("rank").equalTo(1)).first().getList(4).size() >= 1);
+    }
+
+    @Test
+    void theGuardRefusesRecommendationsOfListedAnime() {
+        Dataset<Row> recommendations = spark.read().parquet(context.modelDir() + "/recommendations.parquet");
+        Row listed = userList().first();
+        Dataset<Row> planted = recommendations.limit(10).union(spark.createDataFrame(List.of(RowFactory.create(
+                listed.getString(0), listed.getInt(1), 1, 1.0, scala.collection.JavaConverters
+                        .asScalaBuffer(List.<String>of()).toSeq())), InferStep.SCHEMA));
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> InferStep.checkNothingOnTheList(planted, userList()));
+        assertTrue(refused.getMessage().startsWith("1 recommended slots"), refused.getMessage());
+        assertTrue(refused.getMessage().contains(listed.getString(0)), refused.getMessage());
+        InferStep.checkNothingOnTheList(recommendations, userList());
     }
 
     @Test
@@ -92,8 +131,7 @@ class PipelineIT {
         ServingModel model = ServingModel.load(Path.of(context.servingDir()));
         Map<Integer, Integer> index = model.catalogue().indexById();
         Recommender recommender = new Recommender(model);
-        List<Row> users = UserLists.load(context, List.of(PrepareStep.TRAIN, PrepareStep.VALIDATION_VISIBLE,
-                PrepareStep.TEST_VISIBLE), null).limit(20).collectAsList();
+        List<Row> users = InferStep.heldLists(userList()).orderBy("username").limit(20).collectAsList();
         Map<String, List<Row>> batch = new HashMap<>();
         for (Row row : spark.read().parquet(context.modelDir() + "/recommendations.parquet")
                 .filter(col("rank").leq(20)).orderBy("username", "rank").collectAsList()) {
@@ -124,9 +162,10 @@ class PipelineIT {
     void exportedForestEqualsSparkModel() {
         ServingModel model = ServingModel.load(Path.of(context.servingDir()));
         GbtForest forest = model.forest();
-        GBTClassificationModel spark = GBTClassificationModel.load(context.work("gbt"));
+        GBTClassificationModel spark = GBTClassificationModel.load(context.work("gbt-refit"));
         Dataset<Row> examples = RankStep.candidateExamples(context, model.withForest(null),
-                        UserLists.load(context, List.of(PrepareStep.TEST_VISIBLE), PrepareStep.TEST_HIDDEN).limit(3))
+                        UserLists.load(context, ModelPhase.SELECTION, List.of(PrepareStep.TEST_VISIBLE),
+                                PrepareStep.TEST_HIDDEN).limit(3))
                 .withColumn("features_vector", org.apache.spark.ml.functions.array_to_vector(col("features")));
         List<Row> scored = spark.transform(examples).select("features", "rawPrediction").collectAsList();
         assertTrue(scored.size() > 100);
@@ -184,6 +223,15 @@ class PipelineIT {
         assertEquals("username,anime_id,rank,score", lines.get(0));
         assertEquals(51, lines.size());
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("alice,5114,") || l.startsWith("bob,21,")));
+    }
+
+    private Dataset<Row> userList() {
+        return spark.read().parquet(home.resolve("warehouse/processed/sample/user_list.parquet").toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double value(Object interval) {
+        return ((Map<String, Double>) interval).get("value");
     }
 
     private String readCurrent() {

@@ -97,8 +97,8 @@ public final class MlBench {
         Map<Integer, Integer> index = model.catalogue().indexById();
         Recommender recommender = new Recommender(model);
         List<UserList> lists = new ArrayList<>();
-        for (Row row : UserLists.load(context, List.of(PrepareStep.TRAIN, PrepareStep.VALIDATION_VISIBLE,
-                PrepareStep.TEST_VISIBLE), null).limit(maxUsers).collectAsList()) {
+        for (Row row : UserLists.load(context, dev.animerec.ml.common.ModelPhase.REFIT,
+                dev.animerec.ml.common.ModelPhase.REFIT.trainingParts(), null).limit(maxUsers).collectAsList()) {
             lists.add(UserLists.visibleList(model, index, row).list());
         }
         lists.forEach(list -> recommender.recommend(list, 100, true));

@@ -1,6 +1,8 @@
 package dev.animerec.ml.evaluation;
 
 import dev.animerec.ml.common.MlContext;
+import dev.animerec.ml.common.ModelPhase;
+import dev.animerec.ml.serving.Recommender;
 import dev.animerec.ml.common.Progress;
 import dev.animerec.ml.inference.InferStep;
 import dev.animerec.ml.inference.UserLists;
@@ -19,13 +21,14 @@ public final class EaseTuning {
 
     public void run(MlContext context, List<Double> lambdas) {
         Progress progress = Progress.start("tune-ease");
-        ServingModel model = InferStep.loadModel(context);
+        ServingModel model = InferStep.loadModel(context, ModelPhase.SELECTION);
         Map<Integer, Integer> index = model.catalogue().indexById();
         int n = model.catalogue().size();
-        List<Row> users = UserLists.load(context, List.of(PrepareStep.VALIDATION_VISIBLE),
+        List<Row> users = UserLists.load(context, ModelPhase.SELECTION, List.of(PrepareStep.VALIDATION_VISIBLE),
                 PrepareStep.VALIDATION_HIDDEN).collectAsList();
         for (double lambda : lambdas) {
-            Ease ease = dev.animerec.ml.retrieval.EaseFit.fit(context, model.catalogue(), lambda);
+            Ease ease = dev.animerec.ml.retrieval.EaseFit.fit(context, model.catalogue(), lambda,
+                    ModelPhase.SELECTION.trainingParts());
             double ndcg = 0;
             int counted = 0;
             for (Row row : users) {
@@ -40,7 +43,7 @@ public final class EaseTuning {
                 }
                 int[] popular = TopK.select(model.catalogue().trainPopularity(), onList, InferStep.TOP,
                         Double.NEGATIVE_INFINITY);
-                int[] ranked = EvaluateStep.fill(TopK.select(ease.scores(EvaluateStep.positives(list), n), onList,
+                int[] ranked = EvaluateStep.fill(TopK.select(ease.scores(Recommender.liked(list), n), onList,
                         InferStep.TOP, Double.NEGATIVE_INFINITY), popular);
                 ndcg += Metrics.ndcg(ranked, relevant, 20);
                 counted++;

@@ -1,14 +1,13 @@
 package dev.animerec.ml.evaluation;
 
-import static org.apache.spark.sql.functions.*;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.animerec.ml.common.MlContext;
+import dev.animerec.ml.common.ModelPhase;
 import dev.animerec.ml.common.Progress;
+import dev.animerec.ml.evaluation.yardstick.Yardstick;
 import dev.animerec.ml.inference.InferStep;
 import dev.animerec.ml.inference.UserLists;
 import dev.animerec.ml.prepare.PrepareStep;
-import dev.animerec.ml.serving.Ease;
 import dev.animerec.ml.serving.ItemCatalogue;
 import dev.animerec.ml.serving.Neighbours;
 import dev.animerec.ml.serving.Recommender;
@@ -19,45 +18,75 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Offline evaluation on the test users: each model ranks the whole catalogue minus the user's visible list
- * (no sampled negatives) and is scored against the user's relevant hidden entries. Writes
- * {@code evaluation.json} and {@code plots/recall_at_k.png}, {@code plots/ndcg_at_k.png}.
+ * Offline evaluation of the selection phase on the test users: every model ranks the whole catalogue minus the
+ * user's visible list (no sampled negatives) and is scored against the user's hidden positives, by anime id (an
+ * anime a model does not know is still a miss). Beside the product's models it reports the {@link Yardstick}
+ * (textbook EASE tuned on the validation users, popularity), 95 % bootstrap intervals over users for every metric,
+ * and paired ratios against the yardstick EASE. The product's ranker is scored twice: with the ALS factor trained
+ * with the user's visible list (the batch path) and folded in from that list (the serving path). Writes
+ * {@code evaluation.json}, {@code evaluation_users.json} (per-user metrics, for cross-validation) and the plots.
  */
 public final class EvaluateStep {
 
     public static final int[] CUTOFFS = {1, 5, 10, 20, 50, 100};
-    public static final List<String> MODELS = List.of("popularity", "item_item", "ease", "als", "als_gbt");
+    public static final String YARDSTICK = "yardstick_ease";
+    public static final String PRODUCT = "als_gbt";
+    public static final List<String> MODELS = List.of("popularity", "item_item", "ease", "als", PRODUCT,
+            "als_gbt_fold_in", YARDSTICK);
+    /** The metrics reported with intervals and paired ratios. */
+    public static final List<String> HEADLINE = List.of("ndcg@20", "recall@20", "ndcg@100", "recall@50");
+
+    /** Per-user metrics of one evaluation: model -> metric -> one value per user (same user order for all). */
+    public record PerUser(List<String> users, Map<String, Map<String, double[]>> metrics) {
+    }
 
     public Map<String, Object> run(MlContext context) {
         Progress progress = Progress.start("evaluate");
-        ServingModel model = InferStep.loadModel(context);
+        PerUser perUser = score(context, progress);
+        Map<String, Object> report = report(context, perUser);
+        write(context, report, perUser);
+        progress.done();
+        return report;
+    }
+
+    /** Every model's top 100 for every test user, scored. */
+    public static PerUser score(MlContext context, Progress progress) {
+        ServingModel model = InferStep.loadModel(context, ModelPhase.SELECTION);
+        if (model.forest() == null) {
+            throw new IllegalStateException("no selection forest: run 'rank' first");
+        }
         ItemCatalogue catalogue = model.catalogue();
         Map<Integer, Integer> index = catalogue.indexById();
         int n = catalogue.size();
-        List<Row> users = UserLists.load(context, List.of(PrepareStep.TEST_VISIBLE), PrepareStep.TEST_HIDDEN)
-                .collectAsList();
-        Ease ease = model.ease();
-        Recommender recommender = new Recommender(model);
-        Map<String, double[][]> recall = new LinkedHashMap<>();
-        Map<String, double[][]> ndcg = new LinkedHashMap<>();
-        Map<String, Set<Integer>> coverage = new LinkedHashMap<>();
-        for (String name : MODELS) {
-            coverage.put(name, new HashSet<>());
+        Dataset<Row> interactions = context.spark().read().parquet(context.work("interactions.parquet"));
+        Yardstick yardstick = Yardstick.fit(interactions, ModelPhase.SELECTION.trainingParts(),
+                PrepareStep.VALIDATION_VISIBLE, PrepareStep.VALIDATION_HIDDEN, Yardstick.LAMBDAS);
+        progress.note("yardstick EASE: lambda {} on {} anime (validation NDCG@20 by lambda {})",
+                yardstick.ease().lambda(), yardstick.ease().items(), yardstick.validationNdcg());
+        Map<String, Row> productRows = new HashMap<>();
+        for (Row row : UserLists.load(context, ModelPhase.SELECTION, List.of(PrepareStep.TEST_VISIBLE),
+                PrepareStep.TEST_HIDDEN).collectAsList()) {
+            productRows.put(row.getString(row.fieldIndex("username")), row);
         }
-        List<Map<String, int[]>> rankings = new ArrayList<>();
-        List<Set<Integer>> relevantSets = new ArrayList<>();
+        Recommender recommender = new Recommender(model);
+        List<String> users = new ArrayList<>();
+        Map<String, List<double[]>> rows = new LinkedHashMap<>();
         int skipped = 0;
-        for (Row row : users) {
-            Set<Integer> relevant = UserLists.hidden(row, index);
-            if (relevant.isEmpty()) {
+        for (Yardstick.HeldOut user : Yardstick.heldOut(interactions, PrepareStep.TEST_VISIBLE,
+                PrepareStep.TEST_HIDDEN)) {
+            Row row = productRows.get(user.username());
+            if (row == null) {
+                // A test user with no visible entry ALS could learn from has no trained factor: nothing to compare.
                 skipped++;
                 continue;
             }
@@ -73,54 +102,59 @@ public final class EvaluateStep {
                 als[j] = model.factors().dot(factor, j);
             }
             Map<String, int[]> ranked = new LinkedHashMap<>();
-            ranked.put("popularity", popular);
-            ranked.put("item_item", fill(TopK.select(itemItem(model.neighbours(), list, n), onList, InferStep.TOP,
-                    0.0), popular));
-            int[] positives = positives(list);
-            ranked.put("ease", fill(TopK.select(ease.scores(positives, n), onList, InferStep.TOP,
-                    Double.NEGATIVE_INFINITY), popular));
-            ranked.put("als", TopK.select(als, onList, InferStep.TOP, Double.NEGATIVE_INFINITY));
-            ranked.put("als_gbt", recommender.recommend(list, factor, InferStep.TOP, false).stream()
-                    .mapToInt(Recommender.Ranked::item).toArray());
-            rankings.add(ranked);
-            relevantSets.add(relevant);
-        }
-        int evaluated = rankings.size();
-        progress.note("{} test users evaluated, {} skipped (no relevant hidden anime the model knows)", evaluated,
-                skipped);
-        if (evaluated == 0) {
-            throw new IllegalStateException("no test user has a relevant hidden anime: nothing to evaluate");
-        }
-        for (String name : MODELS) {
-            double[][] r = new double[CUTOFFS.length][evaluated];
-            double[][] g = new double[CUTOFFS.length][evaluated];
-            for (int u = 0; u < evaluated; u++) {
-                int[] ranked = rankings.get(u).get(name);
+            ranked.put("item_item", ids(catalogue, fill(TopK.select(itemItem(model.neighbours(), list, n), onList,
+                    InferStep.TOP, 0.0), popular)));
+            ranked.put("ease", ids(catalogue, fill(TopK.select(model.ease().scores(Recommender.liked(list), n),
+                    onList, InferStep.TOP, Double.NEGATIVE_INFINITY), popular)));
+            ranked.put("als", ids(catalogue, TopK.select(als, onList, InferStep.TOP, Double.NEGATIVE_INFINITY)));
+            ranked.put(PRODUCT, ids(catalogue, items(recommender.recommend(list, factor, InferStep.TOP, false))));
+            ranked.put("als_gbt_fold_in", ids(catalogue, items(recommender.recommend(list, InferStep.TOP, false))));
+            ranked.put(YARDSTICK, yardstick.rankEase(user));
+            // Popularity is the yardstick's (training positives), not the product's catalogue popularity.
+            ranked.put("popularity", yardstick.rankPopularity(user));
+
+            users.add(user.username());
+            for (String name : MODELS) {
+                double[] values = new double[CUTOFFS.length * 2];
                 for (int c = 0; c < CUTOFFS.length; c++) {
-                    r[c][u] = Metrics.recall(ranked, relevantSets.get(u), CUTOFFS[c]);
-                    g[c][u] = Metrics.ndcg(ranked, relevantSets.get(u), CUTOFFS[c]);
+                    values[c] = Metrics.recall(ranked.get(name), user.truth(), CUTOFFS[c]);
+                    values[CUTOFFS.length + c] = Metrics.ndcg(ranked.get(name), user.truth(), CUTOFFS[c]);
                 }
-                for (int k = 0; k < Math.min(20, ranked.length); k++) {
-                    coverage.get(name).add(ranked[k]);
-                }
+                rows.computeIfAbsent(name, k -> new ArrayList<>()).add(values);
             }
-            recall.put(name, r);
-            ndcg.put(name, g);
         }
-        Map<String, Object> report = report(context, n, evaluated, recall, ndcg, coverage);
-        write(context, report, recall, ndcg);
-        progress.done();
-        return report;
+        progress.note("{} test users evaluated, {} skipped (no trained factor)", users.size(), skipped);
+        if (users.isEmpty()) {
+            throw new IllegalStateException("no test user has a hidden positive: nothing to evaluate");
+        }
+        Map<String, Map<String, double[]>> metrics = new LinkedHashMap<>();
+        for (String name : MODELS) {
+            Map<String, double[]> byMetric = new LinkedHashMap<>();
+            for (int c = 0; c < CUTOFFS.length; c++) {
+                double[] recall = new double[users.size()];
+                double[] ndcg = new double[users.size()];
+                for (int u = 0; u < users.size(); u++) {
+                    recall[u] = rows.get(name).get(u)[c];
+                    ndcg[u] = rows.get(name).get(u)[CUTOFFS.length + c];
+                }
+                byMetric.put("recall@" + CUTOFFS[c], recall);
+                byMetric.put("ndcg@" + CUTOFFS[c], ndcg);
+            }
+            metrics.put(name, byMetric);
+        }
+        return new PerUser(users, metrics);
     }
 
-    public static int[] positives(UserList list) {
-        List<Integer> items = new ArrayList<>();
-        for (int e = 0; e < list.items().length; e++) {
-            if (list.ratings()[e] > 0) {
-                items.add(list.items()[e]);
-            }
+    private static int[] items(List<Recommender.Ranked> ranked) {
+        return ranked.stream().mapToInt(Recommender.Ranked::item).toArray();
+    }
+
+    private static int[] ids(ItemCatalogue catalogue, int[] items) {
+        int[] ids = new int[items.length];
+        for (int i = 0; i < items.length; i++) {
+            ids[i] = catalogue.animeIds()[items[i]];
         }
-        return items.stream().mapToInt(Integer::intValue).toArray();
+        return ids;
     }
 
     static double[] itemItem(Neighbours neighbours, UserList list, int n) {
@@ -160,69 +194,115 @@ public final class EvaluateStep {
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static Map<String, Object> report(MlContext context, int catalogueSize, int users,
-                                              Map<String, double[][]> recall, Map<String, double[][]> ndcg,
-                                              Map<String, Set<Integer>> coverage) {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("version", context.version());
-        report.put("protocol", "held-out test users, full ranking over the catalogue minus the visible list");
-        report.put("test_users", users);
-        report.put("catalogue_size", catalogueSize);
-        report.put("settings", context.settings());
+    /** Means with 95 % bootstrap intervals, and ratios paired with the yardstick EASE. */
+    public static Map<String, Object> summary(PerUser perUser, long seed) {
         Map<String, Object> models = new LinkedHashMap<>();
         for (String name : MODELS) {
-            Map<String, Object> metrics = new LinkedHashMap<>();
-            metrics.put("recall@20", mean(recall.get(name)[3]));
-            metrics.put("recall@50", mean(recall.get(name)[4]));
-            metrics.put("ndcg@20", mean(ndcg.get(name)[3]));
-            metrics.put("ndcg@100", mean(ndcg.get(name)[5]));
-            metrics.put("coverage@20", coverage.get(name).size() / (double) catalogueSize);
+            Map<String, double[]> metrics = perUser.metrics().get(name);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            for (String metric : HEADLINE) {
+                entry.put(metric, interval(Bootstrap.mean(metrics.get(metric), seed)));
+            }
+            Map<String, Object> ratios = new LinkedHashMap<>();
+            for (String metric : HEADLINE) {
+                ratios.put(metric, interval(Bootstrap.pairedRatio(metrics.get(metric),
+                        perUser.metrics().get(YARDSTICK).get(metric), seed)));
+            }
+            entry.put("vs_" + YARDSTICK, ratios);
             Map<String, Double> recallCurve = new LinkedHashMap<>();
             Map<String, Double> ndcgCurve = new LinkedHashMap<>();
-            for (int c = 0; c < CUTOFFS.length; c++) {
-                recallCurve.put(String.valueOf(CUTOFFS[c]), mean(recall.get(name)[c]));
-                ndcgCurve.put(String.valueOf(CUTOFFS[c]), mean(ndcg.get(name)[c]));
+            for (int cutoff : CUTOFFS) {
+                recallCurve.put(String.valueOf(cutoff), Bootstrap.average(metrics.get("recall@" + cutoff)));
+                ndcgCurve.put(String.valueOf(cutoff), Bootstrap.average(metrics.get("ndcg@" + cutoff)));
             }
-            metrics.put("recall_curve", recallCurve);
-            metrics.put("ndcg_curve", ndcgCurve);
-            models.put(name, metrics);
+            entry.put("recall_curve", recallCurve);
+            entry.put("ndcg_curve", ndcgCurve);
+            models.put(name, entry);
         }
+        return models;
+    }
+
+    private static Map<String, Object> report(MlContext context, PerUser perUser) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("version", context.version());
+        report.put("protocol", "selection phase; held-out test users (20 % of their positives hidden), full ranking"
+                + " over the catalogue minus the visible list; truth = hidden positives by anime id; 95 % percentile"
+                + " bootstrap over users (" + Bootstrap.RESAMPLES + " resamples); ratios paired with "
+                + YARDSTICK);
+        report.put("test_users", perUser.users().size());
+        report.put("settings", context.settings());
+        Map<String, Object> models = summary(perUser, context.settings().seed());
         report.put("models", models);
+        report.put("served", served(models));
         return report;
     }
 
-    private static void write(MlContext context, Map<String, Object> report, Map<String, double[][]> recall,
-                              Map<String, double[][]> ndcg) {
+    /**
+     * The product's ranker is served; the report says whether the evaluation backs that: its paired NDCG@20 interval
+     * against the yardstick lies above 1, overlaps 1, or lies below 1.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> served(Map<String, Object> models) {
+        Map<String, Object> ratio = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) models
+                .get(PRODUCT)).get("vs_" + YARDSTICK)).get("ndcg@20");
+        double low = (Double) ratio.get("low");
+        double high = (Double) ratio.get("high");
+        Map<String, Object> served = new LinkedHashMap<>();
+        served.put("model", PRODUCT);
+        served.put("ndcg@20_vs_" + YARDSTICK, ratio);
+        served.put("verdict", low > 1 ? "better than the yardstick" : high < 1 ? "worse than the yardstick"
+                : "level with the yardstick (interval spans 1)");
+        return served;
+    }
+
+    private static Map<String, Object> interval(Bootstrap.Interval interval) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("value", interval.value());
+        values.put("low", interval.low());
+        values.put("high", interval.high());
+        return values;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void write(MlContext context, Map<String, Object> report, PerUser perUser) {
         try {
+            ObjectMapper json = new ObjectMapper();
             try (OutputStream out = context.home().create(context.modelDir() + "/evaluation.json")) {
-                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out, report);
+                json.writerWithDefaultPrettyPrinter().writeValue(out, report);
             }
-            Plots.curves(context.home(), context.modelDir() + "/plots/recall_at_k.png", "Recall@K (test users)",
-                    "Recall@K", CUTOFFS, means(recall));
-            Plots.curves(context.home(), context.modelDir() + "/plots/ndcg_at_k.png", "NDCG@K (test users)",
-                    "NDCG@K", CUTOFFS, means(ndcg));
+            try (OutputStream out = context.home().create(context.modelDir() + "/evaluation_users.json")) {
+                json.writeValue(out, perUser);
+            }
+            plot(context, (Map<String, Object>) report.get("models"), "NDCG@K (test users)");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the evaluation", e);
         }
     }
 
-    private static Map<String, double[]> means(Map<String, double[][]> perUser) {
-        Map<String, double[]> means = new LinkedHashMap<>();
-        perUser.forEach((name, values) -> {
-            double[] curve = new double[values.length];
-            for (int c = 0; c < values.length; c++) {
-                curve[c] = mean(values[c]);
-            }
-            means.put(name, curve);
+    @SuppressWarnings("unchecked")
+    static void plot(MlContext context, Map<String, Object> models, String title) throws IOException {
+        Map<String, double[]> recall = new LinkedHashMap<>();
+        Map<String, double[]> ndcg = new LinkedHashMap<>();
+        Map<String, Bootstrap.Interval> ndcg20 = new LinkedHashMap<>();
+        models.forEach((name, value) -> {
+            Map<String, Object> entry = (Map<String, Object>) value;
+            recall.put(name, curve((Map<String, Double>) entry.get("recall_curve")));
+            ndcg.put(name, curve((Map<String, Double>) entry.get("ndcg_curve")));
+            Map<String, Double> i = (Map<String, Double>) entry.get("ndcg@20");
+            ndcg20.put(name, new Bootstrap.Interval(i.get("value"), i.get("low"), i.get("high")));
         });
-        return means;
+        Plots.curves(context.home(), context.modelDir() + "/plots/recall_at_k.png", title.replace("NDCG", "Recall"),
+                "Recall@K", CUTOFFS, recall);
+        Plots.curves(context.home(), context.modelDir() + "/plots/ndcg_at_k.png", title, "NDCG@K", CUTOFFS, ndcg);
+        Plots.intervals(context.home(), context.modelDir() + "/plots/ndcg_at_20_intervals.png",
+                title.replace("@K", "@20") + " with 95 % bootstrap intervals", "NDCG@20", ndcg20);
     }
 
-    static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
+    private static double[] curve(Map<String, Double> values) {
+        double[] curve = new double[CUTOFFS.length];
+        for (int c = 0; c < CUTOFFS.length; c++) {
+            curve[c] = values.get(String.valueOf(CUTOFFS[c]));
         }
-        return values.length == 0 ? 0 : sum / values.length;
+        return curve;
     }
 }

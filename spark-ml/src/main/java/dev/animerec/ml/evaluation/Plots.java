@@ -7,11 +7,19 @@ import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.renderer.category.IntervalBarRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.category.DefaultIntervalCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** Metric-at-K curves, one line per model, as PNG. */
+/** Metric-at-K curves, one line per model, and a metric with its intervals per model, as PNG. */
 final class Plots {
 
     private Plots() {
@@ -32,6 +40,34 @@ final class Plots {
                 true, false, false);
         try (OutputStream out = home.create(path)) {
             ChartUtils.writeChartAsPNG(out, chart, 800, 500);
+        }
+    }
+
+    /** Per model a floating bar over its 95 % interval (which may be asymmetric) and a dot at the estimate. */
+    static void intervals(MlHome home, String path, String title, String metric,
+                          Map<String, Bootstrap.Interval> intervals) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        String[] names = intervals.keySet().toArray(String[]::new);
+        Number[][] lows = new Number[1][names.length];
+        Number[][] highs = new Number[1][names.length];
+        DefaultCategoryDataset estimates = new DefaultCategoryDataset();
+        for (int m = 0; m < names.length; m++) {
+            Bootstrap.Interval interval = intervals.get(names[m]);
+            lows[0][m] = interval.low();
+            highs[0][m] = interval.high();
+            estimates.addValue(interval.value(), "estimate", names[m]);
+        }
+        DefaultIntervalCategoryDataset ranges = new DefaultIntervalCategoryDataset(
+                new String[] {"95 % interval"}, names, lows, highs);
+        CategoryPlot plot = new CategoryPlot(ranges, new CategoryAxis("model"), new NumberAxis(metric),
+                new IntervalBarRenderer());
+        LineAndShapeRenderer dots = new LineAndShapeRenderer(false, true);
+        plot.setDataset(1, estimates);
+        plot.setRenderer(1, dots);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        try (OutputStream out = home.create(path)) {
+            ChartUtils.writeChartAsPNG(out, chart, 1000, 500);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.animerec.ml.inference;
 import static org.apache.spark.sql.functions.*;
 
 import dev.animerec.ml.common.MlContext;
+import dev.animerec.ml.common.ModelPhase;
 import dev.animerec.ml.serving.Recommender;
 import dev.animerec.ml.serving.ServingModel;
 import java.io.Serializable;
@@ -56,7 +57,9 @@ public final class UserLists {
         return users.mapPartitions(partition, Encoders.row(schema));
     }
 
-    public static Dataset<Row> load(MlContext context, List<String> visibleParts, String hiddenPart) {
+    /** The users of {@code visibleParts} with their lists, labels from {@code hiddenPart} and {@code phase}'s ALS factor. */
+    public static Dataset<Row> load(MlContext context, ModelPhase phase, List<String> visibleParts,
+                                    String hiddenPart) {
         Dataset<Row> interactions = context.spark().read().parquet(context.work("interactions.parquet"));
         Dataset<Row> visible = interactions.filter(col("part").isin(visibleParts.toArray()))
                 .groupBy("username")
@@ -64,7 +67,7 @@ public final class UserLists {
         Dataset<Row> hidden = interactions.filter(col("part").equalTo(hiddenPart == null ? "" : hiddenPart)
                         .and(col("relevant")))
                 .groupBy("username").agg(collect_list(col("anime_id")).as("hidden"));
-        Dataset<Row> factors = context.spark().read().parquet(context.work("user_factors.parquet"));
+        Dataset<Row> factors = context.spark().read().parquet(phase.userFactors(context));
         return visible.join(factors, "username")
                 .join(hidden, scala.collection.JavaConverters.asScalaBuffer(List.of("username")).toSeq(), "left")
                 .select(col("username"), col("entries"), col("factor"),

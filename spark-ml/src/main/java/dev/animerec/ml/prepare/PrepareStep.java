@@ -18,9 +18,10 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Builds the train / validation / test sets. Held-out users (validation and test, picked by a seeded hash among
- * users with enough relevant entries) have their list split into a visible part, which joins training, and a
- * hidden part, which only evaluation (test) or ranking labels (validation) ever see. Where a user's entries all
+ * Builds the train / validation / test sets of the selection phase. Held-out users (validation and test, picked by
+ * a seeded hash among users with enough liked entries, {@link Signals#relevant}) have their list split into a
+ * visible part, which joins training, and a hidden part of 20 % of their liked entries, which only evaluation
+ * (test) or ranking labels (validation) ever see. The refit (retrieval on every part) is what gets published. Where a user's entries all
  * carry a date the split is temporal (the latest entries are hidden); otherwise it is a seeded random split.
  * Output: {@code work/interactions.parquet} with a {@code part} column.
  */
@@ -79,7 +80,9 @@ public final class PrepareStep {
                 .withColumn("relevant", udf(relevant, DataTypes.BooleanType).apply(col("status"), col("score")))
                 .withColumn("entry_date", date);
         WindowSpec byUser = Window.partitionBy("username");
-        Column bucket = pmod(xxhash64(col("username"), lit(settings.seed())), lit(100));
+        // Fold f of the cross-validation shifts the buckets so that its test users come first.
+        Column bucket = pmod(pmod(xxhash64(col("username"), lit(settings.seed())), lit(100))
+                .minus(settings.testFold() * settings.testPercent()), lit(100));
         Column role = when(col("relevant_count").lt(settings.minRelevant()), lit("train"))
                 // Test users first: a larger validation share (more users to train the ranker on) then takes
                 // users from training only, and the test users stay the same.
@@ -87,7 +90,9 @@ public final class PrepareStep {
                 .when(bucket.lt(settings.testPercent() + settings.validationPercent()), lit("val"))
                 .otherwise(lit("train"));
         Column randomOrder = xxhash64(col("username"), col("anime_id"), lit(settings.seed()));
-        WindowSpec order = byUser.orderBy(
+        // Only liked entries are hidden (the standard protocol: a quarter of what the user liked is what the
+        // models must find); the rest of the list stays visible, so a hidden plan-to-watch never counts as a miss.
+        WindowSpec order = Window.partitionBy(col("username"), col("relevant")).orderBy(
                 when(col("dated"), col("entry_date")).desc_nulls_last(),
                 when(col("dated"), lit(0L)).otherwise(randomOrder), col("anime_id"));
         return rows
@@ -96,7 +101,8 @@ public final class PrepareStep {
                 .withColumn("dated", count(col("entry_date")).over(byUser).equalTo(col("entries")))
                 .withColumn("role", role)
                 .withColumn("position", row_number().over(order))
-                .withColumn("hidden", col("position").leq(ceil(col("entries").multiply(settings.hiddenFraction()))))
+                .withColumn("hidden", col("relevant").and(col("position")
+                        .leq(ceil(col("relevant_count").multiply(settings.hiddenFraction())))))
                 .withColumn("part", when(col("role").equalTo("train"), lit(TRAIN))
                         .otherwise(concat(col("role"), when(col("hidden"), lit("_hidden")).otherwise(lit("_visible")))))
                 .select("username", "anime_id", "status", "score", "weight", "relevant", "entry_date", "part");

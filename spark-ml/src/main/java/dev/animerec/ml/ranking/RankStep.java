@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.*;
 
 import dev.animerec.ml.common.MlContext;
 import dev.animerec.ml.common.MlSettings;
+import dev.animerec.ml.common.ModelPhase;
 import dev.animerec.ml.common.Progress;
 import dev.animerec.ml.inference.InferStep;
 import dev.animerec.ml.inference.UserLists;
@@ -27,9 +28,16 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Ranking: the 300 candidates of each validation user, with features, labelled 1 when the anime is among the
- * user's relevant hidden entries; a Spark GBT classifier learns to order them. The trees go to
- * {@code serving/gbt.json}; the Spark model is kept under {@code work/gbt}.
+ * Ranking: a Spark GBT classifier over the 300 candidates of held-out users, labelled 1 when the anime is among the
+ * user's liked hidden entries. Candidates and features come from the selection phase's retrieval, which never saw
+ * those hidden entries (out-of-fold examples). Two forests:
+ * <ul>
+ *   <li>the selection forest ({@code selection/gbt.json}) learns from the validation users only, so the test users
+ *   evaluate a ranker that never saw them;</li>
+ *   <li>the refit forest ({@code serving/gbt.json}, what inference and serving use) learns from the validation and
+ *   the test users, every user whose hidden entries give out-of-fold labels.</li>
+ * </ul>
+ * The Spark models are kept under {@code work/gbt-selection} and {@code work/gbt-refit}.
  */
 public final class RankStep {
 
@@ -40,38 +48,60 @@ public final class RankStep {
             .add("features", DataTypes.createArrayType(DataTypes.DoubleType), false);
 
     public void run(MlContext context) {
+        run(context, true);
+    }
+
+    /** @param refit also fit the refit forest (cross-validation folds only need the selection forest) */
+    public void run(MlContext context, boolean refit) {
         Progress progress = Progress.start("rank");
-        MlSettings settings = context.settings();
-        ServingModel model = InferStep.loadModel(context).withForest(null);
-        Dataset<Row> users = UserLists.load(context, List.of(PrepareStep.VALIDATION_VISIBLE),
+        ServingModel model = InferStep.loadModel(context, ModelPhase.SELECTION).withForest(null);
+        Dataset<Row> validation = examples(context, model, PrepareStep.VALIDATION_VISIBLE,
                 PrepareStep.VALIDATION_HIDDEN);
-        Dataset<Row> examples = candidateExamples(context, model, users)
+        fitAndWrite(context, progress, "selection", validation, ModelPhase.SELECTION);
+        if (refit) {
+            Dataset<Row> test = examples(context, model, PrepareStep.TEST_VISIBLE, PrepareStep.TEST_HIDDEN);
+            fitAndWrite(context, progress, "refit", validation.union(test), ModelPhase.REFIT);
+            test.unpersist();
+        }
+        validation.unpersist();
+        progress.done();
+    }
+
+    private static Dataset<Row> examples(MlContext context, ServingModel model, String visiblePart,
+                                         String hiddenPart) {
+        Dataset<Row> users = UserLists.load(context, ModelPhase.SELECTION, List.of(visiblePart), hiddenPart);
+        // Two partitions, one per core: each of the forest's trees is a few Spark jobs over the examples, and with
+        // more partitions than cores the per-task overhead, not the arithmetic, dominated the step.
+        return candidateExamples(context, model, users)
                 .withColumn("features_vector", org.apache.spark.ml.functions.array_to_vector(col("features")))
-                .cache();
+                .coalesce(2).cache();
+    }
+
+    private static void fitAndWrite(MlContext context, Progress progress, String name, Dataset<Row> examples,
+                                    ModelPhase phase) {
         Row counts = examples.agg(count(lit(1)), sum(col("label")), countDistinct(col("username"))).first();
-        progress.note("{} candidate rows for {} validation users, {} positives", counts.getLong(0),
+        progress.note("{} forest: {} candidate rows of {} users, {} positives", name, counts.getLong(0),
                 counts.getLong(2), (long) counts.getDouble(1));
         if (counts.getDouble(1) == 0) {
-            throw new IllegalStateException("no relevant hidden anime among the validation users' candidates");
+            throw new IllegalStateException("no liked hidden anime among the " + name + " users' candidates");
         }
-        GBTClassificationModel gbt = fit(settings, examples);
+        GBTClassificationModel gbt = fit(context.settings(), examples);
         double[] importances = gbt.featureImportances().toArray();
         for (int f = 0; f < importances.length; f++) {
-            progress.note("importance {} = {}", Features.NAMES.get(f), String.format("%.3f", importances[f]));
+            progress.note("{} importance {} = {}", name, Features.NAMES.get(f), String.format("%.3f", importances[f]));
         }
         GbtForest forest = GbtExport.export(gbt);
+        String target = phase.artefactDir(context) + "/gbt.json";
         try {
-            gbt.write().overwrite().save(context.work("gbt"));
-            try (var out = context.home().create(context.servingDir() + "/gbt.json")) {
+            gbt.write().overwrite().save(context.work("gbt-" + name));
+            try (var out = context.home().create(target)) {
                 new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
                         .writeValue(out, forest);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the ranking model", e);
         }
-        examples.unpersist();
-        progress.note("{} trees written to {}/gbt.json", forest.trees().size(), context.servingDir());
-        progress.done();
+        progress.note("{} trees written to {}", forest.trees().size(), target);
     }
 
     /** @param examples candidate rows with {@code label} and {@code features_vector} */

@@ -3,6 +3,7 @@ package dev.animerec.ml.ranking;
 import static org.apache.spark.sql.functions.*;
 
 import dev.animerec.ml.common.MlContext;
+import dev.animerec.ml.common.ModelPhase;
 import dev.animerec.ml.common.Progress;
 import dev.animerec.ml.evaluation.EvaluateStep;
 import dev.animerec.ml.evaluation.Metrics;
@@ -32,10 +33,10 @@ public final class RankTuning {
 
     public Result run(MlContext context, int folds) {
         Progress progress = Progress.start("tune-rank");
-        ServingModel model = InferStep.loadModel(context).withForest(null);
+        ServingModel model = InferStep.loadModel(context, ModelPhase.SELECTION).withForest(null);
         Map<Integer, Integer> index = model.catalogue().indexById();
         int n = model.catalogue().size();
-        Dataset<Row> users = UserLists.load(context, List.of(PrepareStep.VALIDATION_VISIBLE),
+        Dataset<Row> users = UserLists.load(context, ModelPhase.SELECTION, List.of(PrepareStep.VALIDATION_VISIBLE),
                 PrepareStep.VALIDATION_HIDDEN).withColumn("fold",
                 pmod(xxhash64(col("username"), lit(context.settings().seed() + 1)), lit(folds))).cache();
         Dataset<Row> examples = RankStep.candidateExamples(context, model, users.drop("fold"))
@@ -63,7 +64,7 @@ public final class RankTuning {
                 }
                 int[] popular = TopK.select(model.catalogue().trainPopularity(), onList, InferStep.TOP,
                         Double.NEGATIVE_INFINITY);
-                int[] ease = EvaluateStep.fill(TopK.select(model.ease().scores(EvaluateStep.positives(list), n),
+                int[] ease = EvaluateStep.fill(TopK.select(model.ease().scores(Recommender.liked(list), n),
                         onList, InferStep.TOP, Double.NEGATIVE_INFINITY), popular);
                 easeSum += Metrics.ndcg(ease, relevant, 20);
                 counted++;

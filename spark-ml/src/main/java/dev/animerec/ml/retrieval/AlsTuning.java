@@ -36,8 +36,8 @@ public final class AlsTuning {
                            List<Double> regParams, List<Integer> ranks) {
         Progress progress = Progress.start("tune");
         Dataset<Row> interactions = context.spark().read().parquet(context.work("interactions.parquet"));
-        Dataset<Row> training = interactions.filter(col("part").isin(PrepareStep.TRAIN,
-                PrepareStep.VALIDATION_VISIBLE, PrepareStep.TEST_VISIBLE));
+        Dataset<Row> training = interactions.filter(col("part").isin(
+                dev.animerec.ml.common.ModelPhase.SELECTION.trainingParts().toArray()));
         Dataset<Row> users = RetrieveStep.userIndex(context.spark(), training);
         Map<Integer, Set<Integer>> visible = new HashMap<>();
         Map<Integer, Set<Integer>> hidden = new HashMap<>();

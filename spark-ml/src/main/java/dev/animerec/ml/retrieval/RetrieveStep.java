@@ -4,8 +4,8 @@ import static org.apache.spark.sql.functions.*;
 
 import dev.animerec.ml.common.MlContext;
 import dev.animerec.ml.common.MlSettings;
+import dev.animerec.ml.common.ModelPhase;
 import dev.animerec.ml.common.Progress;
-import dev.animerec.ml.prepare.PrepareStep;
 import dev.animerec.ml.serving.ItemCatalogue;
 import dev.animerec.ml.serving.ItemFactors;
 import dev.animerec.ml.serving.Neighbours;
@@ -29,19 +29,27 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * Retrieval: implicit ALS on the training part (training users plus the visible part of held-out users) and two
- * item-to-item sources, co-occurrence cosine ("watched and liked by the same users") and EASE. Writes the user factors
- * for the batch and the serving artefacts (catalogue, item factors, neighbours) that ranking and serving read.
+ * Retrieval: implicit ALS and two item-to-item sources, co-occurrence cosine ("watched and liked by the same users")
+ * and EASE, fitted twice (see {@link ModelPhase}): on the selection phase's training part (training users plus the
+ * visible part of held-out users), for ranking and evaluation, and refit on every user's whole list, for
+ * inference, anime-to-anime and serving. Writes each phase's user factors and serving artefacts (catalogue, item
+ * factors, neighbours, EASE).
  */
 public final class RetrieveStep {
 
     public void run(MlContext context, Dataset<Row> anime, Dataset<Row> animeAnime) {
-        Progress progress = Progress.start("retrieve");
+        for (ModelPhase phase : ModelPhase.values()) {
+            fit(context, phase, anime, animeAnime);
+        }
+    }
+
+    public void fit(MlContext context, ModelPhase phase, Dataset<Row> anime, Dataset<Row> animeAnime) {
+        Progress progress = Progress.start("retrieve " + phase.name().toLowerCase(java.util.Locale.ROOT));
         MlSettings settings = context.settings();
         SparkSession spark = context.spark();
         Dataset<Row> interactions = spark.read().parquet(context.work("interactions.parquet"));
         Dataset<Row> training = interactions
-                .filter(col("part").isin(PrepareStep.TRAIN, PrepareStep.VALIDATION_VISIBLE, PrepareStep.TEST_VISIBLE))
+                .filter(col("part").isin(phase.trainingParts().toArray()))
                 .filter(col("weight").notEqual(0));
         Dataset<Row> users = userIndex(spark, training);
         Dataset<Row> alsInput = training.join(users, "username").select("user_idx", "anime_id", "weight").cache();
@@ -55,7 +63,7 @@ public final class RetrieveStep {
         progress.note("ALS rank {} x {} iterations trained", settings.alsRank(), settings.alsIterations());
         als.userFactors().join(users, col("id").equalTo(col("user_idx")))
                 .select(col("username"), col("features").as("factor"))
-                .write().mode(SaveMode.Overwrite).parquet(context.work("user_factors.parquet"));
+                .write().mode(SaveMode.Overwrite).parquet(phase.userFactors(context));
 
         List<Row> itemRows = als.itemFactors().orderBy("id").collectAsList();
         int n = itemRows.size();
@@ -81,9 +89,9 @@ public final class RetrieveStep {
 
         ServingModel model = new ServingModel(new Signals(settings.negativeFeedback()), catalogue,
                 ItemFactors.of(rank, settings.alsRegParam(), settings.alsAlpha(), factors), neighbours,
-                EaseFit.fit(context, catalogue, settings.easeLambda()), null);
+                EaseFit.fit(context, catalogue, settings.easeLambda(), phase.trainingParts()), null);
         try {
-            model.write(context.home().files(context.servingDir()));
+            model.write(context.home().files(phase.artefactDir(context)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write serving artefacts", e);
         }

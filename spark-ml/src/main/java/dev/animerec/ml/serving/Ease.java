@@ -12,8 +12,20 @@ import java.util.List;
  */
 public record Ease(int[] items, float[] weights) implements Serializable {
 
+    /** Inverts a symmetric positive definite matrix (row-major, full). */
+    @FunctionalInterface
+    public interface SymmetricInverse {
+        double[] invert(double[] matrix, int size);
+    }
+
     /** @param items catalogue indices of the modelled items; @param lists each training user's positive items */
     public static Ease fit(int[] items, int catalogueSize, List<int[]> lists, double lambda) {
+        return fit(items, catalogueSize, lists, lambda, Cholesky::invert);
+    }
+
+    /** The same with another inverse (training uses LAPACK; this package stays free of anything but Jackson). */
+    public static Ease fit(int[] items, int catalogueSize, List<int[]> lists, double lambda,
+                           SymmetricInverse inverse) {
         int n = items.length;
         int[] position = new int[catalogueSize];
         java.util.Arrays.fill(position, -1);
@@ -38,7 +50,7 @@ public record Ease(int[] items, float[] weights) implements Serializable {
         for (int d = 0; d < n; d++) {
             gram[d * n + d] += lambda;
         }
-        double[] p = Cholesky.invert(gram, n);
+        double[] p = inverse.invert(gram, n);
         float[] weights = new float[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {

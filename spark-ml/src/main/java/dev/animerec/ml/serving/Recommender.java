@@ -65,7 +65,7 @@ public final class Recommender {
                 }
             }
         }
-        double[] ease = model.ease().scores(positives(list), n);
+        double[] ease = model.ease().scores(liked(list), n);
         int[] easeTop = TopK.select(ease, onList, CANDIDATES, Double.NEGATIVE_INFINITY);
         int[] easeRank = new int[n];
         Arrays.fill(easeRank, CANDIDATES);
@@ -167,17 +167,18 @@ public final class Recommender {
         return Arrays.copyOf(chosen, size);
     }
 
-    private static int[] positives(UserList list) {
+    /** The liked entries EASE is scored from (it was fitted on liked entries only, see {@link Signals#liked}). */
+    public static int[] liked(UserList list) {
         int count = 0;
         for (double rating : list.ratings()) {
-            if (rating > 0) {
+            if (Signals.liked(rating)) {
                 count++;
             }
         }
         int[] items = new int[count];
         int next = 0;
         for (int e = 0; e < list.items().length; e++) {
-            if (list.ratings()[e] > 0) {
+            if (Signals.liked(list.ratings()[e])) {
                 items[next++] = list.items()[e];
             }
         }

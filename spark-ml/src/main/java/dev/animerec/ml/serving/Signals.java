@@ -27,6 +27,10 @@ public final class Signals implements Serializable {
 
     /** The ALS rating of one entry; 0 means "no signal" (the entry is still on the list and never recommended). */
     public double weight(String status, int score) {
+        if (status == null) {
+            // A held list entry without a status (MAL lets some through) is on the list, but says nothing of taste.
+            return 0;
+        }
         String normalised = status == null ? "" : status.toLowerCase(Locale.ROOT);
         boolean disliked = score >= 1 && score <= 4;
         return switch (normalised) {
@@ -39,12 +43,27 @@ public final class Signals implements Serializable {
         };
     }
 
-    /** Hidden entries that count as hits in evaluation and as positive labels for ranking. */
+    /**
+     * A liked entry: watching, completed or on hold, and not scored 1-4 (the usual implicit-feedback positive for
+     * MAL lists). Liked entries are what a held-out user hides, what counts as a hit in evaluation and as a
+     * positive label for ranking, and what EASE is fitted and scored on.
+     */
     public static boolean relevant(String status, int score) {
         String normalised = status == null ? "" : status.toLowerCase(Locale.ROOT);
-        boolean watched = normalised.equals("completed") || normalised.equals("watching");
-        return watched && (score == 0 || score >= 6);
+        boolean kept = normalised.equals("completed") || normalised.equals("watching") || normalised.equals("on_hold");
+        return kept && !(score >= 1 && score <= 4);
     }
+
+    /**
+     * The same decision from an entry's rating alone (serving only keeps ratings): liked entries are rated at least
+     * {@value #LIKED_RATING} (on hold), everything else lower (plan-to-watch 0.2, the weak positive 0.1, the
+     * negatives). {@code SignalsTest} checks the two agree for every status and score.
+     */
+    public static boolean liked(double rating) {
+        return rating >= LIKED_RATING;
+    }
+
+    static final double LIKED_RATING = 0.4;
 
     private double negativeOr(double weakPositive) {
         return negativeFeedback ? -0.5 : weakPositive;

@@ -39,10 +39,14 @@ class PrepareStepTest {
     @Test
     void hiddenEntriesOfHeldOutUsersNeverReachTraining(@TempDir Path deadLetters) throws Exception {
         List<Row> rows = new ArrayList<>();
+        Set<String> planToWatch = new HashSet<>();
         for (int u = 0; u < 40; u++) {
             for (int a = 1; a <= 15; a++) {
                 rows.add(RowFactory.create("user" + u, (u * 7 + a) % 30 + 1, a % 5 == 0 ? "plan_to_watch" : "completed",
                         a % 3 == 0 ? 0 : 8, null, null, null));
+                if (a % 5 == 0) {
+                    planToWatch.add("user" + u + "/" + ((u * 7 + a) % 30 + 1));
+                }
             }
         }
         rows.add(RowFactory.create("user1", 999, "completed", 8, null, null, null));
@@ -63,8 +67,12 @@ class PrepareStepTest {
                 .collect(Collectors.toSet())) {
             long hidden = split.stream().filter(r -> r.getString(0).equals(user) && r.getString(2).endsWith("_hidden"))
                     .count();
-            long all = split.stream().filter(r -> r.getString(0).equals(user)).count();
-            assertEquals((long) Math.ceil(all * 0.2), hidden, "hidden share of " + user);
+            // Only liked entries hide: 12 of the 15 are completed (the 3 plan-to-watch stay visible), so 3 hide.
+            long liked = split.stream().filter(r -> r.getString(0).equals(user)
+                    && !planToWatch.contains(r.getString(0) + "/" + r.getInt(1))).count();
+            assertEquals((long) Math.ceil(liked * 0.2), hidden, "hidden share of " + user);
+            assertTrue(split.stream().filter(r -> r.getString(0).equals(user) && r.getString(2).endsWith("_hidden"))
+                    .noneMatch(r -> planToWatch.contains(r.getString(0) + "/" + r.getInt(1))), user + " hid a plan-to-watch");
             assertTrue(split.stream().filter(r -> r.getString(0).equals(user))
                     .noneMatch(r -> r.getString(2).equals(PrepareStep.TRAIN)), user + " is held out and in train");
         }
@@ -98,7 +106,7 @@ class PrepareStepTest {
 
     private static MlSettings settings(int validationPercent, int testPercent) {
         MlSettings d = MlSettings.defaults();
-        return new MlSettings(d.seed(), validationPercent, testPercent, 0.2, 5, d.alsRank(), d.alsIterations(),
+        return new MlSettings(d.seed(), validationPercent, testPercent, 0, 0.2, 5, d.alsRank(), d.alsIterations(),
                 d.alsRegParam(), d.alsAlpha(), d.alsBlocks(), true, d.coOccurrenceCap(), d.neighbours(),
                 d.gbtTrees(), d.gbtDepth(), d.gbtStep(), d.easeItems(), d.easeLambda());
     }

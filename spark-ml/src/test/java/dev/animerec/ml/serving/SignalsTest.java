@@ -29,12 +29,26 @@ class SignalsTest {
     }
 
     @Test
-    void onlyWatchedAndNotDislikedEntriesAreRelevant() {
+    void watchedOrOnHoldAndNotDislikedEntriesAreLiked() {
         assertTrue(Signals.relevant("completed", 0));
         assertTrue(Signals.relevant("watching", 6));
-        assertFalse(Signals.relevant("completed", 5));
+        assertTrue(Signals.relevant("on_hold", 5));
+        assertFalse(Signals.relevant("completed", 4));
+        assertFalse(Signals.relevant("on_hold", 1));
         assertFalse(Signals.relevant("plan_to_watch", 0));
         assertFalse(Signals.relevant("dropped", 9));
+    }
+
+    @Test
+    void theRatingAloneTellsALikedEntryForEveryStatusAndScoreInBothVariants() {
+        for (Signals signals : new Signals[] {negative, weak}) {
+            for (String status : new String[] {"watching", "completed", "on_hold", "dropped", "plan_to_watch"}) {
+                for (int score = 0; score <= 10; score++) {
+                    assertEquals(Signals.relevant(status, score), Signals.liked(signals.weight(status, score)),
+                            status + " " + score + " negative feedback " + signals.negativeFeedback());
+                }
+            }
+        }
     }
 
     @Test
