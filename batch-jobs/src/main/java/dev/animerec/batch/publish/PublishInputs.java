@@ -1,16 +1,36 @@
 package dev.animerec.batch.publish;
 
+import dev.animerec.artefacts.ArtefactStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where one publish reads from: a model version under {@code models/} and a processed version of the warehouse. */
+/**
+ * Where one publish reads from: a model version under {@code models/} and a processed version of the warehouse,
+ * in the local home. The model version comes from the {@link ArtefactStore} the ML flow wrote it to: the local
+ * home itself, or Cloud Storage ({@code gs://BUCKET/anime-rec}, where the Dataproc batches of the Vertex or
+ * Composer ML flow write), from which the version is copied into the home's {@code models/} first.
+ */
 public record PublishInputs(Path home, String modelVersion, String processedVersion) {
 
+    /** Everything from the local home (the local runs: the ML flow wrote there). */
     public static PublishInputs resolve(Path home, String modelVersion, String processedVersion) {
+        return resolve(ArtefactStore.at(home), home, modelVersion, processedVersion);
+    }
+
+    /**
+     * The model version from {@code store} (blank: the one its {@code models/CURRENT} names), copied into
+     * {@code home/models/<version>} unless the store is the home; the processed tables from the home.
+     */
+    public static PublishInputs resolve(ArtefactStore store, Path home, String modelVersion, String processedVersion) {
+        boolean local = store.isLocalFolder(home);
         String model = modelVersion != null && !modelVersion.isBlank() ? modelVersion
-                : pointer(home.resolve("models").resolve("CURRENT"), "train a model first (./anime-rec train)");
+                : local ? pointer(home.resolve("models").resolve("CURRENT"), "train a model first (./anime-rec train)")
+                : store.currentModelVersion();
+        if (!local) {
+            store.copyToLocal(model, home.resolve("models"));
+        }
         String processed = processedVersion != null && !processedVersion.isBlank() ? processedVersion
                 : pointer(home.resolve("warehouse").resolve("processed").resolve("CURRENT"),
                         "run the ETL first (./anime-rec etl)");
