@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * What a person has on their MyAnimeList list: every entry as crawled (no training cleaning), with status, own
@@ -99,6 +100,18 @@ public final class UserList {
     /** The anime completed last by the one rule ({@link #LAST_COMPLETED}), or null without a completed entry. */
     public Integer lastCompleted() {
         return lastCompleted;
+    }
+
+    /**
+     * The same rule among the completed anime {@code known} accepts (e.g. those a published catalogue has a card for:
+     * an anime the catalogue lacks cannot anchor a lane), or null.
+     */
+    public Integer lastCompleted(IntPredicate known) {
+        if (lastCompleted == null || known.test(lastCompleted)) {
+            return lastCompleted;
+        }
+        return entries.stream().filter(entry -> COMPLETED.equals(entry.status()) && known.test(entry.animeId()))
+                .max(LAST_COMPLETED).map(Entry::animeId).orElse(null);
     }
 
     public Map<Integer, Entry> byAnime() {

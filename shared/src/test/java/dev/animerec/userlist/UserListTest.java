@@ -41,6 +41,11 @@ class UserListTest {
         assertThat(new UserList("u", List.of(completed(7, 8, null, null), completed(3, 9, null, null),
                 completed(2, 9, null, null))).lastCompleted()).isEqualTo(3);
         assertThat(new UserList("u", List.of(new UserList.Entry(1, UserList.DROPPED, 10))).lastCompleted()).isNull();
+        UserList undated = new UserList("u", List.of(completed(7, 8, null, null), completed(3, 9, null, null),
+                completed(999, 10, null, null)));
+        assertThat(undated.lastCompleted()).isEqualTo(999);
+        assertThat(undated.lastCompleted(id -> id < 100)).as("the same rule among the known anime").isEqualTo(3);
+        assertThat(undated.lastCompleted(id -> false)).isNull();
     }
 
     @Test

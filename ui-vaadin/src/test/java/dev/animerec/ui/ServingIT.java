@@ -97,6 +97,10 @@ public abstract class ServingIT {
         registry.add("MAL_BASE_URL", () -> "http://127.0.0.1:" + MAL.getPort());
         registry.add("CRAWLER_MAX_ATTEMPTS", () -> "1");
         registry.add("CRAWLER_MAL_PER_SECOND", () -> "50");
+        // Every IT of this context posts from 127.0.0.1 (about 300 hostile bodies among them); the flood test of
+        // FeedbackOwnershipIT sends twice the burst.
+        registry.add("animerec.rate-limit.burst", () -> "400");
+        registry.add("animerec.rate-limit.per-minute", () -> "600");
     }
 
     @LocalServerPort
@@ -123,6 +127,26 @@ public abstract class ServingIT {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected HttpResponse<String> get(String pathAndQuery, String token) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected HttpResponse<String> post(String path, String body, String token) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A new API client token ({@code POST /api/v1/clients}): a viewer of its own. */
+    protected String clientToken() throws IOException, InterruptedException {
+        HttpResponse<String> response = post("/api/v1/clients", "");
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("no client token: " + response.statusCode() + " " + response.body());
+        }
+        return json(response).get("token").asText();
     }
 
     protected static JsonNode json(HttpResponse<String> response) throws IOException {

@@ -12,6 +12,8 @@ import dev.animerec.ml.serving.Neighbours;
 import dev.animerec.ml.serving.ServingModel;
 import dev.animerec.ml.serving.Signals;
 import dev.animerec.ui.published.RedisKeys;
+import dev.animerec.userlist.UserList;
+import dev.animerec.userlist.UserListCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +33,8 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
  * A small published version written in the publish job's layout: anime 1..60 plus every anime of the recorded
- * load.json lists (so an on-demand user folds in), users {@code alice} (batch) with her list, similar lists,
+ * load.json lists (so an on-demand user folds in), users {@code alice} (batch) with her list, {@code carol} (a held
+ * list without batch recommendations), similar lists,
  * and real serving artefacts of a seeded random model written by the ML module's own writer.
  */
 public final class TestPublication {
@@ -42,6 +45,20 @@ public final class TestPublication {
 
     private TestPublication() {
     }
+
+    /**
+     * alice's list: her batch top 40 is anime 11..50, so 11 (planned), 13 (dropped), 14 (completed) and 18 (on the
+     * list without a status) are ranked; 17 is the sequel of 14, 12 the sequel of 11.
+     */
+    public static final UserList ALICE = new UserList("Alice", List.of(new UserList.Entry(1, "completed", 9),
+            new UserList.Entry(2, "completed", 7), new UserList.Entry(11, "plan_to_watch", 0),
+            new UserList.Entry(13, "dropped", 3), new UserList.Entry(14, "completed", 8),
+            new UserList.Entry(18, null, 0)));
+
+    /** A user the version holds a list for but no batch recommendations (the ETL cleaned all her rows away). */
+    public static final UserList CAROL = new UserList("Carol", List.of(new UserList.Entry(3, "completed", 8),
+            new UserList.Entry(4, "dropped", 0), new UserList.Entry(5, "watching", 0),
+            new UserList.Entry(6, "on_hold", 0)));
 
     public static List<Integer> catalogueIds() {
         Set<Integer> ids = new LinkedHashSet<>();
@@ -84,6 +101,9 @@ public final class TestPublication {
             if (id == 12) {
                 prequels.add(11);
             }
+            if (id == 17) {
+                prequels.add(14);
+            }
             cards.put(Integer.toString(id), bytes(card));
         }
         Map<String, byte[]> recs = new HashMap<>();
@@ -101,16 +121,8 @@ public final class TestPublication {
         }
         recs.put("alice", bytes(alice));
         Map<String, byte[]> lists = new HashMap<>();
-        ObjectNode aliceList = JSON.createObjectNode();
-        aliceList.put("username", "Alice");
-        aliceList.put("last_completed", 1);
-        ArrayNode entries = aliceList.putArray("entries");
-        entries.addArray().add(1).add("completed").add(9);
-        entries.addArray().add(2).add("completed").add(7);
-        entries.addArray().add(11).add("plan_to_watch").add(0);
-        entries.addArray().add(13).add("dropped").add(3);
-        entries.addArray().add(14).add("completed").add(8);
-        lists.put("alice", bytes(aliceList));
+        lists.put("alice", UserListCodec.write(ALICE));
+        lists.put("carol", UserListCodec.write(CAROL));
         Map<String, byte[]> similar = new HashMap<>();
         for (int id = 1; id <= 60; id++) {
             ArrayNode pairs = JSON.createArrayNode();

@@ -8,6 +8,11 @@ import dev.animerec.ui.recommend.OverloadedException;
 import dev.animerec.ui.recommend.UpstreamUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.time.Duration;
+import org.springframework.http.HttpHeaders;
+import dev.animerec.ui.viewer.TooManyRequestsException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -74,9 +79,32 @@ class ApiErrors {
         return error(HttpStatus.BAD_REQUEST, "parameter '" + e.getParameterName() + "' is required");
     }
 
+    /**
+     * Strict JSON (application.yml): a string where a number belongs, a fraction for an integer, a duplicate key,
+     * an unknown field or anything after the document is a 400 like malformed JSON. A body cut off by the size limit
+     * is a 413.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyLimitFilter.TooLargeException) {
+                return error(HttpStatus.PAYLOAD_TOO_LARGE, BodyLimitFilter.MESSAGE);
+            }
+        }
         return error(HttpStatus.BAD_REQUEST, "the request body is not JSON of the documented shape");
+    }
+
+    @ExceptionHandler(UnauthorizedException.class)
+    ResponseEntity<ApiError> unauthorized(UnauthorizedException e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .contentType(MediaType.APPLICATION_JSON).body(new ApiError(401, "Unauthorized", e.getMessage()));
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ApiError> tooMany(TooManyRequestsException e) {
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .contentType(MediaType.APPLICATION_JSON).body(new ApiError(429, "Too Many Requests", e.getMessage()));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -84,9 +112,10 @@ class ApiErrors {
         return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
     }
 
+    /** Written directly: content negotiation would find no way to answer a client that accepts no JSON at all. */
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-        return error(HttpStatus.NOT_ACCEPTABLE, "this API answers application/json only");
+    void notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletResponse response) throws IOException {
+        ErrorPages.write(response, HttpStatus.NOT_ACCEPTABLE, ErrorPages.NOT_ACCEPTABLE);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -99,10 +128,15 @@ class ApiErrors {
         return error(HttpStatus.NOT_FOUND, "no such API resource");
     }
 
+    /** Every 503 says when to try again (Retry-After, whole seconds, at least 1). */
     @ExceptionHandler({UpstreamUnavailableException.class, NotPublishedException.class, OverloadedException.class})
     ResponseEntity<ApiError> unavailable(RuntimeException e) {
         log.warn("unavailable: {}", e.toString());
-        return error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        Duration retryAfter = e instanceof UpstreamUnavailableException upstream && upstream.retryAfter() != null
+                ? upstream.retryAfter() : e instanceof NotPublishedException ? Duration.ofSeconds(30) : Duration.ofSeconds(1);
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .contentType(MediaType.APPLICATION_JSON).body(new ApiError(503, "Service Unavailable", e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)

@@ -33,7 +33,7 @@ record RecommendationQuery(Integer k, Integer from, Long seed, Boolean hideWatch
     static final String DESCRIPTION = " Query parameters: `k` (default 5, 1..20) drawn at random from the best `from`"
             + " (default 20, k..100) that pass the filters; `seed` (the same seed draws the same cards; absent = a new"
             + " draw); `hideWatched` (true: completed, watching, on hold), `hideDropped` (true), `hidePlanned` (false),"
-            + " `noUnseenSequels` (false); `genre`/`excludeGenre` and `type`/`excludeType` (repeatable,"
+            + " `noUnseenSequels` (true: no anime whose direct prequels are not all watched); `genre`/`excludeGenre` and `type`/`excludeType` (repeatable,"
             + " case-insensitive, at most 50 each); `minScore` (0..10); `minMembers` (>= 0); `airing` (finished,"
             + " airing, upcoming; repeatable).";
 
@@ -41,7 +41,7 @@ record RecommendationQuery(Integer k, Integer from, Long seed, Boolean hideWatch
 
     RecommendationRequest toRequest() {
         Filters filters = new Filters(orElse(hideWatched, true), orElse(hideDropped, true), orElse(hidePlanned, false),
-                orElse(noUnseenSequels, false), set(genre), set(excludeGenre), set(type), set(excludeType), minScore,
+                orElse(noUnseenSequels, true), set(genre), set(excludeGenre), set(type), set(excludeType), minScore,
                 minMembers, set(airing));
         return new RecommendationRequest(k == null ? 5 : k, from == null ? 20 : from, seed, filters);
     }

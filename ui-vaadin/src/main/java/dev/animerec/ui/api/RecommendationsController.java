@@ -4,12 +4,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.animerec.items.ListStatus;
 import dev.animerec.ui.feedback.EventType;
 import dev.animerec.ui.published.AnimeCard;
-import dev.animerec.ui.published.UserList;
+import dev.animerec.userlist.UserList;
 import dev.animerec.ui.recommend.BadRequestException;
-import dev.animerec.ui.recommend.NotFoundException;
 import dev.animerec.ui.recommend.RecommendationPage;
 import dev.animerec.ui.recommend.RecommendationService;
+import dev.animerec.ui.viewer.RateLimits;
+import dev.animerec.ui.viewer.ViewerIds;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashSet;
+import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.RequestHeader;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
 import java.util.ArrayList;
@@ -33,9 +39,47 @@ import org.springframework.web.bind.annotation.RestController;
 class RecommendationsController {
 
     private final RecommendationService service;
+    private final ViewerIds viewers;
+    private final RateLimits rateLimits;
 
-    RecommendationsController(RecommendationService service) {
+    RecommendationsController(RecommendationService service, ViewerIds viewers, RateLimits rateLimits) {
         this.service = service;
+        this.viewers = viewers;
+        this.rateLimits = rateLimits;
+    }
+
+    /**
+     * The viewer of an API request: the signed token of {@code Authorization: Bearer <token>} (from {@code POST
+     * /api/v1/clients}), or null without the header. A header with anything but one of our tokens is a 401: a client
+     * that believes it sends its token must not be served as nobody.
+     */
+    private String viewer(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        if (!authorization.startsWith("Bearer ")) {
+            throw new UnauthorizedException("send the client token as 'Authorization: Bearer <token>'");
+        }
+        return viewers.verify(authorization.substring("Bearer ".length()).trim())
+                .orElseThrow(() -> new UnauthorizedException("the client token is not valid: get one from POST"
+                        + " /api/v1/clients"));
+    }
+
+    /** Rate limits are per viewer when the request has one, else per address. */
+    private void limit(String viewer, HttpServletRequest request) {
+        rateLimits.take(viewer != null ? "viewer:" + viewer : "address:" + request.getRemoteAddr());
+    }
+
+    record ClientToken(String token) {
+    }
+
+    @Operation(summary = "A new API client token (a signed anonymous viewer id). Send it as `Authorization: Bearer"
+            + " <token>`: feedback needs it, and recommendations apply that client's own feedback.")
+    @PostMapping("/clients")
+    @ResponseStatus(HttpStatus.CREATED)
+    ClientToken newClient(HttpServletRequest request) {
+        limit(null, request);
+        return new ClientToken(viewers.issue());
     }
 
     /** An entry of a posted list: MAL anime id, list status and the user's score (0 or absent = not scored). */
@@ -56,22 +100,34 @@ class RecommendationsController {
             description = RecommendationQuery.DESCRIPTION)
     @GetMapping("/users/{username}/recommendations")
     RecommendationPage userRecommendations(@PathVariable String username,
-                                           @Valid @ModelAttribute @ParameterObject RecommendationQuery query) {
-        return service.forUser(username, query.toRequest(), "recommendations");
+                                           @Valid @ModelAttribute @ParameterObject RecommendationQuery query,
+                                           @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+                                           String authorization) {
+        return service.forUser(username, query.toRequest(), "recommendations", viewer(authorization));
     }
 
     @Operation(summary = "Fold an anonymous list into the model: the same answer as for a user, without a user.",
             description = RecommendationQuery.DESCRIPTION)
     @PostMapping(path = "/recommendations", consumes = MediaType.APPLICATION_JSON_VALUE)
     RecommendationPage anonymousRecommendations(@RequestBody AnonymousList body,
-                                                @Valid @ModelAttribute @ParameterObject RecommendationQuery query) {
+                                                @Valid @ModelAttribute @ParameterObject RecommendationQuery query,
+                                                @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+                                                String authorization, HttpServletRequest request) {
+        limit(viewer(authorization), request);
         if (body == null || body.entries() == null) {
             throw new BadRequestException("the body needs \"entries\": [{\"anime_id\", \"status\", \"score\"}]");
         }
+        if (body.entries().size() > RecommendationService.MAX_LIST) {
+            throw new BadRequestException("a list has at most " + RecommendationService.MAX_LIST + " entries");
+        }
+        Set<Integer> ids = new HashSet<>();
         List<UserList.Entry> entries = new ArrayList<>(body.entries().size());
         for (ListEntry entry : body.entries()) {
             if (entry == null || entry.animeId() == null || entry.animeId() <= 0) {
                 throw new BadRequestException("every entry needs a positive anime_id");
+            }
+            if (!ids.add(entry.animeId())) {
+                throw new BadRequestException("each anime_id may appear once in a list");
             }
             ListStatus status = ListStatus.parse(entry.status());
             if (status == null) {
@@ -95,10 +151,17 @@ class RecommendationsController {
         return new Similar(id, service.similar(id, limit));
     }
 
-    @Operation(summary = "Record like, dislike, not-interested (these stick) or opened-on-mal.")
+    @Operation(summary = "Record like, dislike, not-interested (these stick, for this client only) or opened-on-mal."
+            + " Needs the client token (`Authorization: Bearer <token>`); the user must be one served here.")
     @PostMapping(path = "/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Map<String, String> feedback(@RequestBody Feedback body) {
+    Map<String, String> feedback(@RequestBody Feedback body,
+                                 @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        String viewer = viewer(authorization);
+        if (viewer == null) {
+            throw new UnauthorizedException("feedback needs a client token: get one from POST /api/v1/clients and"
+                    + " send it as 'Authorization: Bearer <token>'");
+        }
         if (body == null || body.animeId() == null) {
             throw new BadRequestException("the body needs username, anime_id and type");
         }
@@ -107,13 +170,7 @@ class RecommendationsController {
         if (!context.matches("[a-z_]{1,32}")) {
             throw new BadRequestException("context is 1 to 32 lower-case letters or '_'");
         }
-        service.feedback(body.username(), body.animeId(), type, context);
+        service.feedback(viewer, body.username(), body.animeId(), type, context);
         return Map.of("status", "recorded");
-    }
-
-    /** Without this, the UI's catch-all route would answer unknown API paths with the app's HTML page. */
-    @RequestMapping("/**")
-    ApiError unknown() {
-        throw new NotFoundException("no such API resource");
     }
 }

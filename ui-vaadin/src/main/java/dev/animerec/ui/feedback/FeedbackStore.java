@@ -20,10 +20,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The latest like / dislike / not-interested of each user per anime ({@code user_feedback}), read on every
- * recommendation request. PostgreSQL stays the truth; each replica keeps the users it served in a cache that
- * every write invalidates everywhere: the writer evicts its own entry and sends {@code NOTIFY} on
- * {@value #CHANNEL} with the user, and every replica's listener evicts that user. A replica that is not listening
+ * The latest like / dislike / not-interested per viewer, MAL user and anime ({@code user_feedback}), read on every
+ * recommendation request. Feedback belongs to the viewer who gave it (a signed anonymous id, see
+ * {@code viewer.ViewerIds}): viewer A's "not interested" on Alice's picks changes what A sees for Alice, never what B
+ * sees. PostgreSQL stays the truth; each replica keeps the (viewer, user) pairs it served in a cache that every
+ * write invalidates everywhere: the writer evicts its own entry and sends {@code NOTIFY} on {@value #CHANNEL} with
+ * {@code <viewer>/<user>}, and every replica's listener evicts that pair. A replica that is not listening
  * (connection lost, not yet connected) reads PostgreSQL on every request and empties its cache before it trusts it
  * again, so a missed notification can never bring a not-interested anime back.
  *
@@ -43,6 +45,11 @@ public class FeedbackStore {
      * running waits for it and then removes what it loaded: a read that raced a write cannot stay cached.
      */
     private final Cache<String, Map<Integer, String>> cache = Caffeine.newBuilder().maximumSize(100_000).build();
+
+    /** The cache key and NOTIFY payload of a (viewer, user) pair; neither part can contain a '/'. */
+    private static String pair(String viewerId, String usernameKey) {
+        return viewerId + "/" + usernameKey;
+    }
     private final Thread listener;
     private volatile boolean listening;
     private volatile boolean running = true;
@@ -55,23 +62,29 @@ public class FeedbackStore {
         this.listener.start();
     }
 
-    public void record(String usernameKey, int animeId, EventType type, Instant at) {
+    public void record(String viewerId, String usernameKey, int animeId, EventType type, Instant at) {
         if (!type.sticks()) {
             return;
         }
-        jdbc.update("INSERT INTO user_feedback (username_key, anime_id, feedback, updated_at) VALUES (?, ?, ?, ?)"
-                + " ON CONFLICT (username_key, anime_id) DO UPDATE SET feedback = EXCLUDED.feedback,"
-                + " updated_at = EXCLUDED.updated_at", usernameKey, animeId, type.column(), Timestamp.from(at));
-        cache.invalidate(usernameKey);
-        jdbc.query("SELECT pg_notify(?, ?)", row -> { }, CHANNEL, usernameKey);
+        jdbc.update("INSERT INTO user_feedback (viewer_id, username_key, anime_id, feedback, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (viewer_id, username_key, anime_id) DO UPDATE"
+                + " SET feedback = EXCLUDED.feedback, updated_at = EXCLUDED.updated_at",
+                viewerId, usernameKey, animeId, type.column(), Timestamp.from(at));
+        String pair = pair(viewerId, usernameKey);
+        cache.invalidate(pair);
+        jdbc.query("SELECT pg_notify(?, ?)", row -> { }, CHANNEL, pair);
     }
 
-    /** anime id -> like | dislike | not_interested */
-    public Map<Integer, String> of(String usernameKey) {
-        if (!listening) {
-            return read(usernameKey);
+    /** anime id -> like | dislike | not_interested, as this viewer gave it for this user; empty without a viewer. */
+    public Map<Integer, String> of(String viewerId, String usernameKey) {
+        if (viewerId == null) {
+            return Map.of();
         }
-        return cache.get(usernameKey, this::read);
+        String pair = pair(viewerId, usernameKey);
+        if (!listening) {
+            return read(pair);
+        }
+        return cache.get(pair, this::read);
     }
 
     /** Whether this replica's cache is in use (it is while the listener holds its connection). */
@@ -79,12 +92,13 @@ public class FeedbackStore {
         return listening;
     }
 
-    private Map<Integer, String> read(String usernameKey) {
+    private Map<Integer, String> read(String pair) {
+        int slash = pair.indexOf('/');
         Map<Integer, String> feedback = new HashMap<>();
-        jdbc.query("SELECT anime_id, feedback FROM user_feedback WHERE username_key = ?",
+        jdbc.query("SELECT anime_id, feedback FROM user_feedback WHERE viewer_id = ? AND username_key = ?",
                 row -> {
                     feedback.put(row.getInt(1), row.getString(2));
-                }, usernameKey);
+                }, pair.substring(0, slash), pair.substring(slash + 1));
         return Map.copyOf(feedback);
     }
 

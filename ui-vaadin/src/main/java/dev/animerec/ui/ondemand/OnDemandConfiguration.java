@@ -5,8 +5,10 @@ import dev.animerec.crawler.userlist.LoadJsonUserListClient;
 import dev.animerec.crawler.userlist.MalApiUserListClient;
 import dev.animerec.crawler.userlist.UserListClient;
 import dev.animerec.schedule.ScheduleRepository;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -14,8 +16,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The crawler's user-list client with the crawler's settings, read by their environment names from the Spring
- * environment ({@code MAL_BASE_URL}, {@code MAL_CLIENT_ID}, {@code CRAWLER_MAX_ATTEMPTS}...): MAL API v2 when
- * {@code MAL_CLIENT_ID} is set, else MAL's load.json, both rate-limited and polite as in the crawler.
+ * environment ({@code MAL_BASE_URL}, {@code MAL_CLIENT_ID}, {@code CRAWLER_MAL_PER_SECOND}...): MAL API v2 when
+ * {@code MAL_CLIENT_ID} is set, else MAL's load.json, both rate-limited and robots-aware as in the crawler. A person
+ * is waiting for the answer, so the serving side bounds what the crawler would wait: each request times out after
+ * at most {@code animerec.on-demand.request-timeout} and is tried at most {@code animerec.on-demand.max-attempts}
+ * times, whatever {@code CRAWLER_TIMEOUT_MS} and {@code CRAWLER_MAX_ATTEMPTS} say for the crawler.
  */
 @Configuration(proxyBeanMethods = false)
 class OnDemandConfiguration {
@@ -23,8 +28,16 @@ class OnDemandConfiguration {
     private static final Logger log = LoggerFactory.getLogger(OnDemandConfiguration.class);
 
     @Bean
-    UserListClient userListClient(Environment environment) {
-        CrawlerSettings settings = CrawlerSettings.from(environment::getProperty);
+    UserListClient userListClient(Environment environment,
+                                  @Value("${animerec.on-demand.request-timeout:PT5S}") Duration requestTimeout,
+                                  @Value("${animerec.on-demand.max-attempts:2}") int maxAttempts) {
+        CrawlerSettings settings = CrawlerSettings.from(name -> switch (name) {
+            case "CRAWLER_TIMEOUT_MS" -> Long.toString(Math.min(requestTimeout.toMillis(),
+                    Long.parseLong(environment.getProperty(name, "30000"))));
+            case "CRAWLER_MAX_ATTEMPTS" -> Integer.toString(Math.min(maxAttempts,
+                    Integer.parseInt(environment.getProperty(name, "5"))));
+            default -> environment.getProperty(name);
+        });
         if (!settings.malClientId().isEmpty()) {
             log.info("Unknown users' lists come from MAL API v2 at {}", settings.malApiBaseUrl());
             return new MalApiUserListClient(settings.malApiClient());

@@ -1,5 +1,7 @@
 package dev.animerec.ui.published;
 
+import dev.animerec.userlist.UserListCodec;
+
 import dev.animerec.published.RedisLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -136,7 +138,7 @@ public class PublishedStore {
         log.info("Loaded published version {}: {} cards, {} similar lists, fold-in model of {} anime, in {} ms",
                 version, cards.size(), similar.size(), model.catalogue().size(), (System.nanoTime() - started) / 1_000_000);
         return new PublishedVersion(version, Map.copyOf(manifest), Collections.unmodifiableMap(cards), similar, model,
-                new Recommender(model), model.catalogue().indexById());
+                new Recommender(model), model.catalogue().indexById(), PublishedVersion.sequelsOf(cards));
     }
 
     private ServingModel.ArtifactFiles redisArtefacts(String version) {
@@ -177,7 +179,10 @@ public class PublishedStore {
     private record UserKey(String version, String usernameKey) {
     }
 
-    /** The batch's top 100 and list of a user in this version, or empty for a user the batch never saw. */
+    /**
+     * The batch's top 100 and the held list of a user in this version, or empty for a user the version holds
+     * neither for (a user the batch never saw).
+     */
     public Optional<PublishedUser> user(String version, String usernameKey) {
         return users.get(new UserKey(version, usernameKey), key -> readUser(version, usernameKey));
     }
@@ -191,33 +196,29 @@ public class PublishedStore {
         });
         String recommendations = (String) values.get(0);
         String list = (String) values.get(1);
-        if (recommendations == null) {
+        if (recommendations == null && list == null) {
             return Optional.empty();
         }
         try {
-            JsonNode items = json.readTree(recommendations).get("items");
-            List<RankedAnime> ranked = new ArrayList<>(items.size());
-            for (JsonNode item : items) {
-                ranked.add(json.treeToValue(item, RankedAnime.class));
+            List<RankedAnime> ranked = null;
+            if (recommendations != null) {
+                JsonNode items = json.readTree(recommendations).get("items");
+                ranked = new ArrayList<>(items.size());
+                for (JsonNode item : items) {
+                    ranked.add(json.treeToValue(item, RankedAnime.class));
+                }
+                ranked = List.copyOf(ranked);
             }
-            return Optional.of(new PublishedUser(List.copyOf(ranked), list == null ? null : parseList(json.readTree(list))));
+            return Optional.of(new PublishedUser(ranked, list == null ? null : UserListCodec.read(list)));
         } catch (IOException e) {
-            throw new UncheckedIOException("unreadable recommendations or list of " + usernameKey + " in " + version, e);
+            throw new UncheckedIOException("unreadable recommendations of " + usernameKey + " in " + version, e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("unreadable list of " + usernameKey + " in " + version, e);
         }
     }
 
     private static byte[] bytes(String key) {
         return key.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The list format of the publish job: {@code {"username", "last_completed", "entries": [[id, status, score]]}}. */
-    public static UserList parseList(JsonNode node) {
-        List<UserList.Entry> entries = new ArrayList<>(node.get("entries").size());
-        for (JsonNode entry : node.get("entries")) {
-            entries.add(new UserList.Entry(entry.get(0).asInt(), entry.get(1).asText(null), entry.get(2).asInt()));
-        }
-        JsonNode last = node.get("last_completed");
-        return new UserList(node.get("username").asText(), entries, last == null || last.isNull() ? null : last.asInt());
     }
 
     /** Every similar list of the version, in rank order (one HGETALL when the version is loaded). */

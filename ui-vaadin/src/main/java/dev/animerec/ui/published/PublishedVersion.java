@@ -2,6 +2,9 @@ package dev.animerec.ui.published;
 
 import dev.animerec.ml.serving.Recommender;
 import dev.animerec.ml.serving.ServingModel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +16,21 @@ import java.util.Map;
  */
 public record PublishedVersion(String version, Map<String, String> manifest, Map<Integer, AnimeCard> cards,
                                Map<Integer, List<SimilarAnime>> similar, ServingModel model, Recommender recommender,
-                               Map<Integer, Integer> indexById) {
+                               Map<Integer, Integer> indexById, Map<Integer, List<Integer>> sequels) {
+
+    /** The inverse of the cards' prequel lists: anime id -> the anime that directly follow it, by id. */
+    public static Map<Integer, List<Integer>> sequelsOf(Map<Integer, AnimeCard> cards) {
+        Map<Integer, List<Integer>> sequels = new HashMap<>();
+        cards.values().forEach(card -> card.prequels().forEach(prequel ->
+                sequels.computeIfAbsent(prequel, id -> new ArrayList<>()).add(card.id())));
+        sequels.replaceAll((id, list) -> list.stream().sorted().toList());
+        return Collections.unmodifiableMap(sequels);
+    }
+
+    /** The anime that directly follow this one (sequel relations), or empty. */
+    public List<Integer> sequelsOf(int animeId) {
+        return sequels.getOrDefault(animeId, List.of());
+    }
 
     public AnimeCard card(int animeId) {
         return cards.get(animeId);

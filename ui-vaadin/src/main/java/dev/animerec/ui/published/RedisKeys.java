@@ -14,6 +14,11 @@ public final class RedisKeys {
         return "animerec:ondemand:" + version + ":" + usernameKey;
     }
 
+    /** A user whose fetch failed (MAL down, slow or garbled), remembered briefly: the next try waits for it to expire. */
+    public static String failed(String usernameKey) {
+        return "animerec:ondemand:failed:" + usernameKey;
+    }
+
     /** A user MAL answered "private or unknown" for, remembered briefly so repeated lookups do not hit MAL. */
     public static String unavailable(String usernameKey) {
         return "animerec:ondemand:unavailable:" + usernameKey;

@@ -1,7 +1,7 @@
 package dev.animerec.ui.recommend;
 
 import dev.animerec.ui.published.AnimeCard;
-import dev.animerec.ui.published.UserList;
+import dev.animerec.userlist.UserList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -10,8 +10,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What a user asked to leave out. List-based filters use the user's MAL list ("watched" = completed, watching
- * or on hold); the others the anime card. Airing states: {@code finished}, {@code airing}, {@code upcoming}.
+ * What a user asked to leave out. List-based filters use the user's MAL list as held ({@link UserList}: "watched" =
+ * completed, watching or on hold); an anime on the list without a status is always left out (it is on the list, in a
+ * state we cannot tell). "No sequels of unseen seasons" (on by default) leaves out an anime whose direct prequels
+ * are not all watched. The others use the anime card. Airing states: {@code finished}, {@code airing},
+ * {@code upcoming}.
  */
 public record Filters(boolean hideWatched, boolean hideDropped, boolean hidePlanned, boolean noUnseenSequels,
                      Set<String> includeGenres, Set<String> excludeGenres, Set<String> includeTypes,
@@ -21,7 +24,7 @@ public record Filters(boolean hideWatched, boolean hideDropped, boolean hidePlan
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} .'&-]{1,40}");
 
     public static Filters defaults() {
-        return new Filters(true, true, false, false, Set.of(), Set.of(), Set.of(), Set.of(), null, null, Set.of());
+        return new Filters(true, true, false, true, Set.of(), Set.of(), Set.of(), Set.of(), null, null, Set.of());
     }
 
     public Filters {
@@ -73,8 +76,9 @@ public record Filters(boolean hideWatched, boolean hideDropped, boolean hidePlan
             UserList.Entry entry = entries.get(card.id());
             if (entry != null) {
                 String status = entry.status();
-                if (hideWatched && UserList.WATCHED.contains(status) || hideDropped && "dropped".equals(status)
-                        || hidePlanned && "plan_to_watch".equals(status)) {
+                if (status == null || hideWatched && UserList.WATCHED.contains(status)
+                        || hideDropped && UserList.DROPPED.equals(status)
+                        || hidePlanned && UserList.PLAN_TO_WATCH.equals(status)) {
                     return false;
                 }
             }

@@ -4,7 +4,7 @@ import dev.animerec.ml.serving.Recommender;
 import dev.animerec.ml.serving.ServingModel;
 import dev.animerec.ui.published.PublishedVersion;
 import dev.animerec.ui.published.RankedAnime;
-import dev.animerec.ui.published.UserList;
+import dev.animerec.userlist.UserList;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,13 +82,15 @@ public class FoldIn {
         }
     }
 
+    /** Entries without a status stay on the list (the filters see them) but give the model no signal. */
     static Result rankNow(PublishedVersion version, UserList list) {
-        int size = list.entries().size();
+        List<UserList.Entry> rated = list.entries().stream().filter(entry -> entry.status() != null).toList();
+        int size = rated.size();
         int[] ids = new int[size];
         String[] statuses = new String[size];
         int[] scores = new int[size];
         for (int e = 0; e < size; e++) {
-            UserList.Entry entry = list.entries().get(e);
+            UserList.Entry entry = rated.get(e);
             ids[e] = entry.animeId();
             statuses[e] = entry.status();
             scores[e] = entry.score();

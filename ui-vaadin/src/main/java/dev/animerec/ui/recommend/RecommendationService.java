@@ -11,7 +11,10 @@ import dev.animerec.ui.published.PublishedUser;
 import dev.animerec.ui.published.PublishedVersion;
 import dev.animerec.ui.published.RankedAnime;
 import dev.animerec.ui.published.SimilarAnime;
-import dev.animerec.ui.published.UserList;
+import dev.animerec.userlist.UserList;
+import dev.animerec.ui.viewer.RateLimits;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,9 +29,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Service;
 
 /**
- * Recommendations for a user (batch list, else on-demand fold-in) or an anonymous list (fold-in), filtered,
- * drawn at random from the best {@code from} with a seed (the same seed redraws the same cards), plus the
- * "because you watched" lane; every shown anime is logged as an impression.
+ * Recommendations for a user (the batch's ranking; else their held list folded in; else their MAL list fetched and
+ * folded in) or an anonymous list (fold-in), filtered, drawn at random from the best {@code from} with a seed (the
+ * same seed redraws the same cards), plus the "because you watched" and "next seasons" lanes; every shown anime is
+ * logged as an impression.
  */
 @Service
 public class RecommendationService {
@@ -38,9 +42,11 @@ public class RecommendationService {
     private final FeedbackStore feedback;
     private final ClickStream clicks;
     private final FoldIn foldIn;
+    private final RateLimits rateLimits;
 
     public RecommendationService(PublishedStore published, OnDemandUsers onDemand, FeedbackStore feedback,
-                                 ClickStream clicks, FoldIn foldIn) {
+                                 ClickStream clicks, FoldIn foldIn, RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.published = published;
         this.onDemand = onDemand;
         this.feedback = feedback;
@@ -48,19 +54,28 @@ public class RecommendationService {
         this.foldIn = foldIn;
     }
 
-    public RecommendationPage forUser(String username, RecommendationRequest request, String context) {
+    /** {@code viewerId}: whose feedback applies (null: nobody's, e.g. an API client without a token). */
+    public RecommendationPage forUser(String username, RecommendationRequest request, String context, String viewerId) {
         Usernames.validate(username);
         String userKey = Usernames.key(username);
         PublishedVersion version = published.current();
-        Optional<PublishedUser> batch = published.user(version.version(), userKey);
+        Optional<PublishedUser> held = published.user(version.version(), userKey);
         String source;
         String notice = null;
         List<RankedAnime> ranked;
         UserList list;
-        if (batch.isPresent()) {
+        if (held.isPresent() && held.get().hasBatchRecommendations()) {
             source = "batch";
-            ranked = batch.get().ranked();
-            list = batch.get().list();
+            ranked = held.get().ranked();
+            list = held.get().list();
+        } else if (held.isPresent()) {
+            source = "held";
+            list = held.get().list();
+            FoldIn.Result result = heldFoldIns.get(new HeldKey(version.version(), userKey),
+                    key -> foldInHeld(version, list));
+            ranked = result.ranked();
+            notice = "Your list as we hold it (" + list.entries().size() + " entries) was folded into the model:"
+                    + " the last training run did not rank it.";
         } else {
             OnDemandUsers.Folded folded = onDemand.get(username, version);
             source = "on-demand";
@@ -72,20 +87,43 @@ public class RecommendationService {
                     + ".";
         }
         String displayName = list != null ? list.username() : username;
-        RecommendationPage page = page(displayName, source, version, ranked, list, feedback.of(userKey), request, notice);
+        RecommendationPage page = page(displayName, source, version, ranked, list, feedback.of(viewerId, userKey), request, notice);
         logImpressions(displayName, page, context);
         return page;
+    }
+
+    /**
+     * Users the version holds a list for but the batch did not rank, folded in once per version (a version never
+     * changes, and a fold-in costs milliseconds of CPU).
+     */
+    private final Cache<HeldKey, FoldIn.Result> heldFoldIns = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    private record HeldKey(String version, String usernameKey) {
+    }
+
+    /** A held list the model knows none of gets no picks (and the lanes), not an error: the list is theirs. */
+    private FoldIn.Result foldInHeld(PublishedVersion version, UserList list) {
+        try {
+            return foldIn.rank(version, list);
+        } catch (BadRequestException e) {
+            return new FoldIn.Result(List.of(), 0, list.entries().size());
+        }
     }
 
     public RecommendationPage forList(List<UserList.Entry> entries, RecommendationRequest request) {
         if (entries == null || entries.isEmpty()) {
             throw new BadRequestException("the list is empty: send at least one anime with its status");
         }
-        if (entries.size() > 20_000) {
-            throw new BadRequestException("a list has at most 20000 entries");
+        if (entries.size() > MAX_LIST) {
+            throw new BadRequestException("a list has at most " + MAX_LIST + " entries");
         }
         PublishedVersion version = published.current();
-        UserList list = new UserList("anonymous", entries, lastCompleted(entries, version));
+        UserList list;
+        try {
+            list = new UserList("anonymous", entries);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("each anime may appear once in a list");
+        }
         FoldIn.Result result = foldIn.rank(version, list);
         String notice = result.unknownEntries() > 0
                 ? result.unknownEntries() + " anime on the list are unknown to the model and were left out" : null;
@@ -93,6 +131,8 @@ public class RecommendationService {
         logImpressions(null, page, "api");
         return page;
     }
+
+    public static final int MAX_LIST = 20_000;
 
     /** Similar anime in rank order (no user, no filters). */
     public List<AnimeCard> similar(int animeId, int limit) {
@@ -110,13 +150,26 @@ public class RecommendationService {
         return cards;
     }
 
-    public void feedback(String username, int animeId, EventType type, String context) {
+    /**
+     * Feedback of one viewer on one user's picks: it changes only what this viewer sees for this user. Rate-limited
+     * per viewer; the user must be one we serve (published, held, or folded in on demand), the anime one we know.
+     */
+    public void feedback(String viewerId, String username, int animeId, EventType type, String context) {
+        if (viewerId == null) {
+            throw new IllegalArgumentException("feedback needs a viewer");
+        }
+        rateLimits.take("viewer:" + viewerId);
         Usernames.validate(username);
-        if (published.current().card(animeId) == null) {
+        PublishedVersion version = published.current();
+        if (version.card(animeId) == null) {
             throw new NotFoundException("no anime with this id in the published catalogue");
         }
+        if (published.user(version.version(), Usernames.key(username)).isEmpty()
+                && onDemand.cached(username, version) == null) {
+            throw new NotFoundException("no recommendations are served for this user: look them up first");
+        }
         Instant now = Instant.now();
-        feedback.record(Usernames.key(username), animeId, type, now);
+        feedback.record(viewerId, Usernames.key(username), animeId, type, now);
         clicks.put(new ClickEvent(now, username, type, animeId, context));
     }
 
@@ -165,16 +218,22 @@ public class RecommendationService {
         drawn.forEach(item -> shown.add(item.anime().id()));
         RecommendationPage.Lane lane = lane(version, list, card -> keep.keeps(card) && !shown.contains(card.id()),
                 userFeedback, request, seed);
+        if (lane != null) {
+            lane.items().forEach(item -> shown.add(item.anime().id()));
+        }
+        List<RecommendationPage.Recommendation> nextSeasons = nextSeasons(version, list,
+                card -> keep.keeps(card) && !shown.contains(card.id()), userFeedback, request, seed);
         return new RecommendationPage(username, source, version.version(), request.k(), request.from(), seed,
-                eligible.size(), drawn, lane, notice);
+                eligible.size(), drawn, lane, nextSeasons, notice);
     }
 
     private RecommendationPage.Lane lane(PublishedVersion version, UserList list, Filters.Predicate keep,
                                          Map<Integer, String> userFeedback, RecommendationRequest request, long seed) {
-        if (list == null || list.lastCompleted() == null || version.card(list.lastCompleted()) == null) {
+        Integer anchorId = list == null ? null : list.lastCompleted(id -> version.card(id) != null);
+        if (anchorId == null) {
             return null;
         }
-        AnimeCard anchor = version.card(list.lastCompleted());
+        AnimeCard anchor = version.card(anchorId);
         int anchorScore = list.byAnime().get(anchor.id()).score();
         List<RecommendationPage.Recommendation> eligible = new ArrayList<>();
         for (SimilarAnime similar : version.similarTo(anchor.id())) {
@@ -192,6 +251,49 @@ public class RecommendationService {
         return new RecommendationPage.Lane(anchor, anchorScore, draw(eligible, request.k(), request.from(), seed + 1));
     }
 
+    /**
+     * "Next seasons of shows you finished": the direct sequels of the user's completed anime that are not on the
+     * list in any other way than planned, that pass the filters (so by default every prequel of theirs is watched),
+     * the sequel of the most recently completed show first ({@link UserList.Entry#completedOn()}, then the user's
+     * score), and k of the first {@code from} drawn with {@code seed + 2}. Empty without such sequels.
+     */
+    private static List<RecommendationPage.Recommendation> nextSeasons(PublishedVersion version, UserList list,
+                                                                       Filters.Predicate keep,
+                                                                       Map<Integer, String> userFeedback,
+                                                                       RecommendationRequest request, long seed) {
+        if (list == null) {
+            return List.of();
+        }
+        List<UserList.Entry> finished = new ArrayList<>();
+        for (UserList.Entry entry : list.entries()) {
+            if (UserList.COMPLETED.equals(entry.status()) && !version.sequelsOf(entry.animeId()).isEmpty()) {
+                finished.add(entry);
+            }
+        }
+        finished.sort(Comparator.comparing(UserList.Entry::completedOn, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(Comparator.comparingInt(UserList.Entry::score).reversed())
+                .thenComparingInt(UserList.Entry::animeId));
+        List<RecommendationPage.Recommendation> eligible = new ArrayList<>();
+        Set<Integer> taken = new HashSet<>();
+        for (UserList.Entry entry : finished) {
+            AnimeCard prequel = version.card(entry.animeId());
+            for (int sequelId : version.sequelsOf(entry.animeId())) {
+                UserList.Entry onList = list.byAnime().get(sequelId);
+                AnimeCard sequel = version.card(sequelId);
+                if (sequel == null || onList != null && !UserList.PLAN_TO_WATCH.equals(onList.status())
+                        || !keep.keeps(sequel) || !taken.add(sequelId)) {
+                    continue;
+                }
+                String title = prequel == null ? "a show" : prequel.title();
+                eligible.add(new RecommendationPage.Recommendation(sequel, eligible.size() + 1, 0,
+                        List.of("the next season of " + title + ", which you completed"
+                                + (entry.score() > 0 ? " and scored " + entry.score() : "")),
+                        userFeedback.get(sequelId)));
+            }
+        }
+        return draw(eligible, request.k(), request.from(), seed + 2);
+    }
+
     /** k of the first {@code from}, chosen by a seeded shuffle and shown in rank order. */
     static List<RecommendationPage.Recommendation> draw(List<RecommendationPage.Recommendation> eligible, int k, int from,
                                                         long seed) {
@@ -200,13 +302,6 @@ public class RecommendationService {
         List<RecommendationPage.Recommendation> drawn = new ArrayList<>(pool.subList(0, Math.min(k, pool.size())));
         drawn.sort(Comparator.comparingInt(RecommendationPage.Recommendation::rank));
         return List.copyOf(drawn);
-    }
-
-    /** A posted list has no dates: its best-scored completed anime that the catalogue knows anchors the lane. */
-    private static Integer lastCompleted(List<UserList.Entry> entries, PublishedVersion version) {
-        return entries.stream().filter(entry -> "completed".equals(entry.status()))
-                .filter(entry -> version.card(entry.animeId()) != null)
-                .max(Comparator.comparingInt(UserList.Entry::score)).map(UserList.Entry::animeId).orElse(null);
     }
 
     private void logImpressions(String username, RecommendationPage page, String context) {
@@ -218,5 +313,7 @@ public class RecommendationService {
             page.becauseYouWatched().items().forEach(item -> clicks.offer(new ClickEvent(now, username,
                     EventType.IMPRESSION, item.anime().id(), "because_you_watched")));
         }
+        page.nextSeasons().forEach(item -> clicks.offer(new ClickEvent(now, username, EventType.IMPRESSION,
+                item.anime().id(), "next_seasons")));
     }
 }

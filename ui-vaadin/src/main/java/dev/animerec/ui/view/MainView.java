@@ -32,6 +32,11 @@ import dev.animerec.ui.recommend.RecommendationRequest;
 import dev.animerec.ui.recommend.RecommendationService;
 import dev.animerec.ui.recommend.OverloadedException;
 import dev.animerec.ui.recommend.UpstreamUnavailableException;
+import dev.animerec.ui.viewer.TooManyRequestsException;
+import dev.animerec.ui.viewer.ViewerCookieFilter;
+import dev.animerec.ui.viewer.ViewerIds;
+import com.vaadin.flow.server.VaadinRequest;
+import jakarta.servlet.http.Cookie;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +44,8 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The one page: username lookup, 5 picks drawn from the top 20 with reroll, the "because you watched" lane,
- * an explanation per card, filters, and like / dislike / not-interested that stick.
+ * The one page: username lookup, 5 picks drawn from the top 20 with reroll, the "because you watched" and "next
+ * seasons of shows you finished" lanes, an explanation per card, filters, and like / dislike / not-interested that stick.
  */
 @Route("")
 @PageTitle("anime-rec · what to watch next")
@@ -62,7 +67,7 @@ public class MainView extends Div implements BeforeEnterObserver {
     private final Checkbox hideWatched = new Checkbox("Hide watched", true);
     private final Checkbox hideDropped = new Checkbox("Hide dropped", true);
     private final Checkbox hidePlanned = new Checkbox("Hide plan-to-watch", false);
-    private final Checkbox noUnseenSequels = new Checkbox("No sequels of seasons I haven't seen", false);
+    private final Checkbox noUnseenSequels = new Checkbox("No sequels of seasons I haven't seen", true);
     private final MultiSelectComboBox<String> includeGenres = new MultiSelectComboBox<>("Only these genres");
     private final MultiSelectComboBox<String> excludeGenres = new MultiSelectComboBox<>("Never these genres");
     private final CheckboxGroup<String> includeTypes = new CheckboxGroup<>("Types");
@@ -74,9 +79,12 @@ public class MainView extends Div implements BeforeEnterObserver {
     private final Div results = new Div();
     private String currentUser;
     private long seed;
+    /** Whose feedback this page shows and records: the browser's signed viewer id (cookie). */
+    private final String viewer;
 
-    public MainView(RecommendationService service) {
+    public MainView(RecommendationService service, ViewerIds viewers) {
         this.service = service;
+        this.viewer = viewerOf(viewers);
         addClassName("ar-page");
 
         H1 brand = new H1("anime·rec");
@@ -105,6 +113,28 @@ public class MainView extends Div implements BeforeEnterObserver {
         results.setId("results");
 
         add(header, search, filters(), message, results);
+    }
+
+    /**
+     * The viewer id the cookie filter found or issued for this request; without the filter in front (server-side
+     * tests) the view is a viewer of its own.
+     */
+    private static String viewerOf(ViewerIds viewers) {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (request != null && request.getAttribute(ViewerCookieFilter.ATTRIBUTE) instanceof String id) {
+            return id;
+        }
+        if (request != null && request.getCookies() != null) {
+            for (Cookie cookie : request.getCookies()) {
+                if (ViewerIds.COOKIE.equals(cookie.getName())) {
+                    var id = viewers.verify(cookie.getValue());
+                    if (id.isPresent()) {
+                        return id.get();
+                    }
+                }
+            }
+        }
+        return viewers.verify(viewers.issue()).orElseThrow();
     }
 
     /** {@code /?user=NAME} opens a user's picks directly (shareable links). */
@@ -183,7 +213,7 @@ public class MainView extends Div implements BeforeEnterObserver {
                     noUnseenSequels.getValue(), includeGenres.getValue(), excludeGenres.getValue(),
                     includeTypes.getValue(), Set.of(), minScore.getValue(),
                     minMembers.getValue() == null ? null : minMembers.getValue().longValue(), airing.getValue());
-            page = service.forUser(user, new RecommendationRequest(5, 20, drawSeed, filters), "recommendations");
+            page = service.forUser(user, new RecommendationRequest(5, 20, drawSeed, filters), "recommendations", viewer);
         } catch (BadRequestException | NotFoundException | UpstreamUnavailableException | NotPublishedException
                  | OverloadedException e) {
             fail(e.getMessage());
@@ -235,6 +265,15 @@ public class MainView extends Div implements BeforeEnterObserver {
             laneHeading.addClassName("ar-section-heading");
             results.add(laneHeading, laneSub, grid("lane", lane.items()));
         }
+        if (!page.nextSeasons().isEmpty()) {
+            H2 nextTitle = new H2("Next seasons of shows you finished");
+            nextTitle.setId("next-seasons-title");
+            Div nextHeading = new Div(nextTitle);
+            nextHeading.addClassName("ar-section-heading");
+            Span nextSub = new Span("The season after one you completed");
+            nextSub.addClassName("ar-sub");
+            results.add(nextHeading, nextSub, grid("next-seasons", page.nextSeasons()));
+        }
     }
 
     private Div grid(String id, List<RecommendationPage.Recommendation> items) {
@@ -247,8 +286,8 @@ public class MainView extends Div implements BeforeEnterObserver {
 
     private void feedback(AnimeCard anime, EventType type) {
         try {
-            service.feedback(currentUser, anime.id(), type, "ui");
-        } catch (BadRequestException | NotFoundException e) {
+            service.feedback(viewer, currentUser, anime.id(), type, "ui");
+        } catch (BadRequestException | NotFoundException | TooManyRequestsException e) {
             fail(e.getMessage());
             return;
         }

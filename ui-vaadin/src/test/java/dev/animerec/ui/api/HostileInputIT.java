@@ -75,8 +75,7 @@ class HostileInputIT extends ServingIT {
         HttpResponse<String> wrongType = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/api/v1/feedback")).header("Content-Type", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString(MARKUP)).build(), HttpResponse.BodyHandlers.ofString());
-        // Spring finds no handler consuming text/html, so the API's catch-all answers: still a JSON 4xx.
-        assertThat(wrongType.statusCode()).isBetween(400, 499);
+        assertThat(wrongType.statusCode()).isEqualTo(415);
         assertThat(wrongType.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/json"));
         check(wrongType);

@@ -35,12 +35,13 @@ class RecommendationsApiIT extends ServingIT {
         assertThat(page.get("source").asText()).isEqualTo("batch");
         assertThat(page.get("username").asText()).isEqualTo("Alice");
         assertThat(page.get("seed").asLong()).isEqualTo(7);
-        // 40 ranked; completed 14 and dropped 13 are hidden by default, planned 11 is not.
-        assertThat(page.get("candidates").asInt()).isEqualTo(38);
+        // 40 ranked; completed 14, dropped 13, 18 (on the list without a status) and 12 (the sequel of planned 11)
+        // are hidden by default, planned 11 is not.
+        assertThat(page.get("candidates").asInt()).isEqualTo(36);
         JsonNode recommendations = page.get("recommendations");
         assertThat(recommendations).hasSize(5);
         List<Integer> first = ids(recommendations);
-        assertThat(first).doesNotContain(13, 14).allMatch(id -> id >= 11 && id <= 31);
+        assertThat(first).doesNotContain(12, 13, 14, 18).allMatch(id -> id >= 11 && id <= 33);
         recommendations.forEach(item -> assertThat(item.get("reasons").get(0).asText()).startsWith("because you watched"));
         assertThat(recommendations.get(0).get("anime").get("url").asText()).startsWith("https://myanimelist.net/anime/");
 
@@ -57,6 +58,34 @@ class RecommendationsApiIT extends ServingIT {
         assertThat(lane.get("anchorScore").asInt()).isEqualTo(9);
         assertThat(lane.get("items")).hasSize(5);
         assertThat(ids(lane.get("items"))).doesNotContain(1, 2, 13, 14);
+    }
+
+    @Test
+    void aUserTheVersionHoldsWithoutBatchPicksIsFoldedInFromTheHeldListWithoutAskingMal() throws Exception {
+        HttpResponse<String> response = get("/api/v1/users/Carol/recommendations?k=5&from=20&seed=4");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode page = json(response);
+        assertThat(page.get("source").asText()).isEqualTo("held");
+        assertThat(page.get("username").asText()).isEqualTo("Carol");
+        assertThat(page.get("notice").asText()).contains("4 entries");
+        assertThat(page.get("recommendations")).hasSize(5);
+        assertThat(ids(page.get("recommendations"))).doesNotContain(3, 4, 5, 6);
+        assertThat(page.get("becauseYouWatched").get("anchor").get("id").asInt()).isEqualTo(3);
+        assertThat(MAL_LIST_REQUESTS).doesNotContainKeys("Carol", "carol");
+    }
+
+    @Test
+    void theNextSeasonsLaneOffersTheSequelsOfCompletedShows() throws Exception {
+        JsonNode page = json(get("/api/v1/users/alice/recommendations?k=1&from=1&seed=2"));
+        JsonNode next = page.get("nextSeasons");
+        assertThat(ids(next)).as("17 follows 14, which alice completed; 12 follows 11, which she only plans")
+                .containsExactly(17);
+        assertThat(next.get(0).get("reasons").get(0).asText()).isEqualTo("the next season of Anime 14, which you"
+                + " completed and scored 8");
+        assertThat(ids(page.get("recommendations"))).doesNotContain(17);
+        JsonNode noSequel = json(get("/api/v1/users/alice/recommendations?k=1&from=1&seed=2&excludeType="
+                + dev.animerec.ui.TestPublication.TYPES[17 % dev.animerec.ui.TestPublication.TYPES.length]));
+        assertThat(noSequel.get("nextSeasons")).as("the lane obeys the filters").isEmpty();
     }
 
     @Test
@@ -77,13 +106,13 @@ class RecommendationsApiIT extends ServingIT {
         JsonNode members = json(get("/api/v1/users/alice/recommendations?k=20&from=40&minMembers=45000&seed=1"));
         assertThat(ids(members.get("recommendations"))).allMatch(id -> id >= 45);
 
+        // 12 is the sequel of 11, which alice only plans to watch: left out by default.
         assertThat(ids(json(get("/api/v1/users/alice/recommendations?k=20&from=20&seed=1")).get("recommendations")))
-                .contains(11, 12);
-        assertThat(ids(json(get("/api/v1/users/alice/recommendations?k=20&from=20&seed=1&hidePlanned=true"))
-                .get("recommendations"))).doesNotContain(11).contains(12);
-        // 12 is the sequel of 11, which alice only plans to watch.
-        assertThat(ids(json(get("/api/v1/users/alice/recommendations?k=20&from=20&seed=1&noUnseenSequels=true"))
-                .get("recommendations"))).doesNotContain(12);
+                .contains(11).doesNotContain(12, 18);
+        assertThat(ids(json(get("/api/v1/users/alice/recommendations?k=20&from=20&seed=1&noUnseenSequels=false"))
+                .get("recommendations"))).contains(11, 12);
+        assertThat(ids(json(get("/api/v1/users/alice/recommendations?k=20&from=20&seed=1&hidePlanned=true"
+                + "&noUnseenSequels=false")).get("recommendations"))).doesNotContain(11).contains(12);
         assertThat(ids(json(get("/api/v1/users/alice/recommendations?k=20&from=20&seed=1&hideWatched=false"))
                 .get("recommendations"))).contains(14);
     }
@@ -92,26 +121,27 @@ class RecommendationsApiIT extends ServingIT {
     void notInterestedSticksAndFeedbackIsLoggedAsClickStreamEvents() throws Exception {
         // rank 5 for alice; the filter test's expectations leave it out of account
         int target = 15;
-        assertThat(ids(json(get("/api/v1/users/alice/recommendations?k=20&from=20&seed=3")).get("recommendations")))
-                .contains(target);
+        String token = clientToken();
+        assertThat(ids(json(get("/api/v1/users/alice/recommendations?k=20&from=20&seed=3", token))
+                .get("recommendations"))).contains(target);
         HttpResponse<String> accepted = post("/api/v1/feedback",
-                "{\"username\":\"alice\",\"anime_id\":" + target + ",\"type\":\"not-interested\"}");
+                "{\"username\":\"alice\",\"anime_id\":" + target + ",\"type\":\"not-interested\"}", token);
         assertThat(accepted.statusCode()).isEqualTo(202);
         for (long seed = 1; seed <= 5; seed++) {
-            assertThat(ids(json(get("/api/v1/users/Alice/recommendations?k=20&from=20&seed=" + seed))
+            assertThat(ids(json(get("/api/v1/users/Alice/recommendations?k=20&from=20&seed=" + seed, token))
                     .get("recommendations"))).doesNotContain(target);
         }
         int liked = 16;
-        assertThat(post("/api/v1/feedback", "{\"username\":\"alice\",\"anime_id\":" + liked + ",\"type\":\"like\"}")
-                .statusCode()).isEqualTo(202);
-        JsonNode page = json(get("/api/v1/users/alice/recommendations?k=20&from=40&seed=1"));
+        assertThat(post("/api/v1/feedback", "{\"username\":\"alice\",\"anime_id\":" + liked + ",\"type\":\"like\"}",
+                token).statusCode()).isEqualTo(202);
+        JsonNode page = json(get("/api/v1/users/alice/recommendations?k=20&from=40&seed=1", token));
         page.get("recommendations").forEach(item -> {
             if (item.get("anime").get("id").asInt() == liked) {
                 assertThat(item.get("feedback").asText()).isEqualTo("like");
             }
         });
-        assertThat(post("/api/v1/feedback", "{\"username\":\"alice\",\"anime_id\":5,\"type\":\"opened-on-mal\"}")
-                .statusCode()).isEqualTo(202);
+        assertThat(post("/api/v1/feedback", "{\"username\":\"alice\",\"anime_id\":5,\"type\":\"opened-on-mal\"}",
+                token).statusCode()).isEqualTo(202);
 
         clicks.flush();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM clickstream_event WHERE username = 'alice'"
@@ -121,7 +151,7 @@ class RecommendationsApiIT extends ServingIT {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM clickstream_event WHERE lower(username) = 'alice'"
                 + " AND event_type = 'impression'", Long.class)).isGreaterThanOrEqualTo(20);
         assertThat(jdbc.queryForObject("SELECT feedback FROM user_feedback WHERE username_key = 'alice'"
-                + " AND anime_id = ?", String.class, target)).isEqualTo("not_interested");
+                + " AND anime_id = ? AND viewer_id <> ''", String.class, target)).isEqualTo("not_interested");
     }
 
     @Test
@@ -152,6 +182,7 @@ class RecommendationsApiIT extends ServingIT {
 
     @Test
     void badInputGetsAClearFourHundredAsJson() throws Exception {
+        String token = clientToken();
         assertError(get("/api/v1/users/a/recommendations"), 400, "2 to 16 letters");
         assertError(get("/api/v1/users/seventeen_chars_x/recommendations"), 400, "2 to 16 letters");
         assertError(get("/api/v1/users/alice/recommendations?k=0"), 400, "k must be between");
@@ -167,11 +198,11 @@ class RecommendationsApiIT extends ServingIT {
         assertError(post("/api/v1/recommendations?minScore=x", "{\"entries\":[{\"anime_id\":1,\"status\":\"completed\"}]}"),
                 400, "'minScore' has the wrong type");
         assertError(get("/api/v1/anime/abc/similar"), 400, "'id'");
-        assertError(post("/api/v1/feedback", "{\"username\":\"alice\",\"anime_id\":5,\"type\":\"love\"}"), 400,
+        assertError(post("/api/v1/feedback", "{\"username\":\"alice\",\"anime_id\":5,\"type\":\"love\"}", token), 400,
                 "feedback type");
-        assertError(post("/api/v1/feedback", "{\"username\":\"alice\",\"anime_id\":424242,\"type\":\"like\"}"), 404,
-                "no anime");
-        assertError(post("/api/v1/feedback", "not json"), 400, "not JSON");
+        assertError(post("/api/v1/feedback", "{\"username\":\"alice\",\"anime_id\":424242,\"type\":\"like\"}", token),
+                404, "no anime");
+        assertError(post("/api/v1/feedback", "not json", token), 400, "not JSON");
         assertError(post("/api/v1/recommendations", "{\"entries\":[]}"), 400, "list is empty");
         assertError(post("/api/v1/recommendations", "{\"entries\":[{\"anime_id\":1,\"status\":\"loved\"}]}"), 400,
                 "status must be");

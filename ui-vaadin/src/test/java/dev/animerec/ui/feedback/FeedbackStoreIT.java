@@ -25,6 +25,9 @@ class FeedbackStoreIT extends ServingIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    private static final String VIEWER = "viewer-a";
+    private static final String OTHER_VIEWER = "viewer-b";
+
     private FeedbackStore replicaB;
 
     @BeforeEach
@@ -41,35 +44,38 @@ class FeedbackStoreIT extends ServingIT {
     @Test
     void aWriteOnOneReplicaReachesTheOtherReplicasCache() {
         String user = "replica_user";
-        assertThat(replicaB.of(user)).isEmpty();
-        assertThat(replicaA.of(user)).isEmpty();
+        assertThat(replicaB.of(VIEWER, user)).isEmpty();
+        assertThat(replicaA.of(VIEWER, user)).isEmpty();
+        assertThat(replicaB.of(OTHER_VIEWER, user)).isEmpty();
 
-        replicaA.record(user, 5114, EventType.NOT_INTERESTED, Instant.now());
-        assertThat(replicaA.of(user)).containsEntry(5114, "not_interested");
-        await("replica B sees A's not-interested", () -> replicaB.of(user).containsKey(5114));
+        replicaA.record(VIEWER, user, 5114, EventType.NOT_INTERESTED, Instant.now());
+        assertThat(replicaA.of(VIEWER, user)).containsEntry(5114, "not_interested");
+        await("replica B sees A's not-interested", () -> replicaB.of(VIEWER, user).containsKey(5114));
+        assertThat(replicaB.of(OTHER_VIEWER, user)).as("another viewer's feedback on the same user").isEmpty();
+        assertThat(replicaA.of(null, user)).as("no viewer, no feedback").isEmpty();
 
-        replicaB.record(user, 5114, EventType.LIKE, Instant.now());
-        await("replica A sees B's like", () -> "like".equals(replicaA.of(user).get(5114)));
+        replicaB.record(VIEWER, user, 5114, EventType.LIKE, Instant.now());
+        await("replica A sees B's like", () -> "like".equals(replicaA.of(VIEWER, user).get(5114)));
     }
 
     @Test
     void aReplicaThatLostItsListenerReadsPostgresAndForgetsWhatItCached() {
         String user = "listener_lost_user";
-        assertThat(replicaB.of(user)).isEmpty();
+        assertThat(replicaB.of(VIEWER, user)).isEmpty();
 
         // Kills every LISTEN session (both replicas'): their notifications are gone until they listen again.
         jdbc.queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = ?",
                 "LISTEN " + FeedbackStore.CHANNEL);
         await("replica B notices the lost connection", () -> !replicaB.listening());
-        jdbc.update("INSERT INTO user_feedback (username_key, anime_id, feedback, updated_at) VALUES (?, ?, ?, now())",
-                user, 9253, "dislike");
-        Map<Integer, String> whileAway = replicaB.of(user);
+        jdbc.update("INSERT INTO user_feedback (viewer_id, username_key, anime_id, feedback, updated_at)"
+                + " VALUES (?, ?, ?, ?, now())", VIEWER, user, 9253, "dislike");
+        Map<Integer, String> whileAway = replicaB.of(VIEWER, user);
         assertThat(whileAway).as("read from PostgreSQL, not the cache, while not listening").containsKey(9253);
 
-        jdbc.update("INSERT INTO user_feedback (username_key, anime_id, feedback, updated_at) VALUES (?, ?, ?, now())",
-                user, 1535, "not_interested");
+        jdbc.update("INSERT INTO user_feedback (viewer_id, username_key, anime_id, feedback, updated_at)"
+                + " VALUES (?, ?, ?, ?, now())", VIEWER, user, 1535, "not_interested");
         await("replica B listens again", replicaB::listening);
-        assertThat(replicaB.of(user)).as("the cache was emptied when it listened again")
+        assertThat(replicaB.of(VIEWER, user)).as("the cache was emptied when it listened again")
                 .containsKeys(9253, 1535);
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.animerec.ui.published.AnimeCard;
-import dev.animerec.ui.published.UserList;
+import dev.animerec.userlist.UserList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +24,7 @@ class FiltersAndDrawTest {
 
     private static final UserList LIST = new UserList("u", List.of(new UserList.Entry(1, "completed", 9),
             new UserList.Entry(2, "dropped", 2), new UserList.Entry(3, "plan_to_watch", 0),
-            new UserList.Entry(4, "on_hold", 0)), 1);
+            new UserList.Entry(4, "on_hold", 0)));
 
     @Test
     void listFiltersHideWatchedDroppedAndPlanned() {
@@ -41,14 +41,28 @@ class FiltersAndDrawTest {
     }
 
     @Test
-    void sequelsOfUnseenSeasonsAreHiddenOnlyWhenAsked() {
-        Filters noSequels = new Filters(true, true, false, true, null, null, null, null, null, null, null);
-        assertThat(noSequels.forUser(LIST, Set.of()).keeps(card(10, "TV", List.of(), 7.0, 1L, null, List.of(1))))
-                .isTrue();
-        assertThat(noSequels.forUser(LIST, Set.of()).keeps(card(11, "TV", List.of(), 7.0, 1L, null, List.of(3))))
+    void sequelsOfUnseenSeasonsAreHiddenByDefault() {
+        Filters.Predicate defaults = Filters.defaults().forUser(LIST, Set.of());
+        assertThat(defaults.keeps(card(10, "TV", List.of(), 7.0, 1L, null, List.of(1)))).as("prequel completed").isTrue();
+        assertThat(defaults.keeps(card(12, "TV", List.of(), 7.0, 1L, null, List.of(4)))).as("prequel on hold").isTrue();
+        assertThat(defaults.keeps(card(11, "TV", List.of(), 7.0, 1L, null, List.of(3)))).as("prequel planned").isFalse();
+        assertThat(defaults.keeps(card(13, "TV", List.of(), 7.0, 1L, null, List.of(1, 99)))).as("one prequel unseen")
                 .isFalse();
-        assertThat(Filters.defaults().forUser(LIST, Set.of()).keeps(card(11, "TV", List.of(), 7.0, 1L, null,
-                List.of(3)))).isTrue();
+        assertThat(defaults.keeps(card(14, "TV", List.of(), 7.0, 1L, null, List.of(99)))).as("prequel not on the list")
+                .isFalse();
+        assertThat(Filters.defaults().forUser(null, Set.of()).keeps(card(14, "TV", List.of(), 7.0, 1L, null,
+                List.of(99)))).as("no list: nothing seen").isFalse();
+        Filters sequelsToo = new Filters(true, true, false, false, null, null, null, null, null, null, null);
+        assertThat(sequelsToo.forUser(LIST, Set.of()).keeps(card(11, "TV", List.of(), 7.0, 1L, null, List.of(3))))
+                .isTrue();
+    }
+
+    @Test
+    void anAnimeOnTheListWithoutAStatusIsAlwaysLeftOut() {
+        UserList list = new UserList("u", List.of(new UserList.Entry(7, null, 0)));
+        Filters nothingHidden = new Filters(false, false, false, false, null, null, null, null, null, null, null);
+        assertThat(nothingHidden.forUser(list, Set.of()).keeps(card(7))).isFalse();
+        assertThat(nothingHidden.forUser(list, Set.of()).keeps(card(8))).isTrue();
     }
 
     @Test

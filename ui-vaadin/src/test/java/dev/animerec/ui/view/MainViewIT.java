@@ -24,17 +24,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.animerec.ui.viewer.ViewerIds;
 
 /** Server-side view tests (Karibu-Testing) of the main view against the real services of the running app. */
 class MainViewIT extends ServingIT {
 
     @Autowired
     RecommendationService service;
+    @Autowired
+    ViewerIds viewers;
 
     @BeforeEach
     void ui() {
         MockVaadin.setup(new Routes(), UI::new);
-        UI.getCurrent().add(new MainView(service));
+        UI.getCurrent().add(new MainView(service, viewers));
     }
 
     @AfterEach
@@ -68,6 +71,30 @@ class MainViewIT extends ServingIT {
         assertThat(why.getClassNames()).contains("ar-why-open");
         assertThat(why.getElement().getTextRecursively()).contains("Because you watched Anime 1 (you scored 9)")
                 .contains("Lifted by: genres you watch");
+
+        assertThat(_get(H2.class, spec -> spec.withId("next-seasons-title")).getText())
+                .isEqualTo("Next seasons of shows you finished");
+        assertThat(_find(_get(Div.class, spec -> spec.withId("next-seasons")), AnimeCardView.class))
+                .as("17 follows 14, which alice completed").extracting(card -> card.anime().id()).containsExactly(17);
+    }
+
+    /** Two browsers (two views, each its own viewer id) looking at the same user. */
+    @Test
+    void notInterestedInOneBrowserLeavesAnotherBrowsersPicksAlone() {
+        lookUp("alice");
+        int gone = picks().get(0);
+        _click(_get(Button.class, spec -> spec.withId("not-interested-" + gone)));
+        assertThat(picks()).doesNotContain(gone);
+
+        UI.getCurrent().removeAll();
+        UI.getCurrent().add(new MainView(service, viewers));
+        Set<Integer> seen = new HashSet<>();
+        lookUp("alice");
+        for (int i = 0; i < 20 && !seen.contains(gone); i++) {
+            seen.addAll(picks());
+            _click(_get(Button.class, spec -> spec.withId("reroll")));
+        }
+        assertThat(seen).as("the other viewer still gets anime %d drawn", gone).contains(gone);
     }
 
     @Test
