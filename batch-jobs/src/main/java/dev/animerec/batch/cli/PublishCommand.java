@@ -1,13 +1,19 @@
 package dev.animerec.batch.cli;
 
+import dev.animerec.artefacts.ArtefactStore;
+import dev.animerec.batch.publish.PublishInputs;
 import dev.animerec.batch.publish.PublishJobConfiguration;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,9 +31,49 @@ class PublishCommand implements Callable<Integer> {
             description = "processed warehouse version for cards and lists (default: warehouse/processed/CURRENT)")
     String processedVersion;
 
+    @Option(names = "--artefacts", description = "artefact store the ML flow wrote the model versions to: "
+            + "gs://BUCKET/PREFIX or a folder (default: the local home); the version is copied into the home first")
+    String artefacts;
+
+    // The network settings of a publish run outside the cluster (a Vertex AI pipeline task peered to the VPC):
+    // the private addresses of Memorystore and Cloud SQL, given as arguments because a pipeline task has no
+    // ConfigMap. Inside GKE they come from the chart's ConfigMap as SPRING_* variables instead.
+    @Option(names = "--redis-host", description = "Redis (Memorystore) host (default: spring.data.redis.host)")
+    String redisHost;
+
+    @Option(names = "--redis-port", description = "Redis port (default: spring.data.redis.port)")
+    Integer redisPort;
+
+    @Option(names = "--datasource-url", description = "JDBC url of the job repository database (default: spring.datasource.url)")
+    String datasourceUrl;
+
+    Map<String, Object> springOverrides() {
+        Map<String, Object> overrides = new LinkedHashMap<>();
+        if (redisHost != null && !redisHost.isBlank()) {
+            overrides.put("spring.data.redis.host", redisHost);
+        }
+        if (redisPort != null) {
+            overrides.put("spring.data.redis.port", redisPort);
+        }
+        if (datasourceUrl != null && !datasourceUrl.isBlank()) {
+            overrides.put("spring.datasource.url", datasourceUrl);
+        }
+        return overrides;
+    }
+
     @Override
     public Integer call() throws Exception {
-        try (ConfigurableApplicationContext context = ApplicationContexts.withoutWebServer()) {
+        try (ConfigurableApplicationContext context = ApplicationContexts.start(WebApplicationType.NONE,
+                springOverrides())) {
+            if (artefacts != null && !artefacts.isBlank()) {
+                // The model version leaves the store for the home, where the publish steps read it.
+                Path home = Path.of(context.getEnvironment().getProperty("animerec.local.home", "var"));
+                PublishInputs inputs = PublishInputs.resolve(ArtefactStore.open(artefacts), home, modelVersion,
+                        processedVersion);
+                System.out.printf("model version %s copied from %s to %s%n", inputs.modelVersion(), artefacts,
+                        inputs.model());
+                modelVersion = inputs.modelVersion();
+            }
             Job job = context.getBean(PublishJobConfiguration.JOB_NAME + "Job", Job.class);
             long started = System.nanoTime();
             JobExecution execution = context.getBean(JobLauncher.class).run(job, new JobParametersBuilder()
