@@ -106,7 +106,10 @@ public final class VertexCli implements Callable<Integer> {
         @Option(names = "--service-account", description = "service account of the pipeline run and the Dataproc batches (default: the project's default)")
         String serviceAccount;
 
-        @Option(names = "--param", description = "override a pipeline parameter, e.g. --param model_version=20261126 (repeatable)")
+        @Option(names = "--network", required = true, description = "VPC the run is peered to, the one of Memorystore and Cloud SQL: projects/PROJECT_NUMBER/global/networks/NAME")
+        String network;
+
+        @Option(names = "--param", description = "set a pipeline parameter, e.g. --param redis_host=10.20.1.4 (repeatable; redis_host and datasource_url have no default)")
         Map<String, String> overrides = new LinkedHashMap<>();
 
         @Option(names = "--spec", description = "spec file to send (default: generated from the definition now)")
@@ -116,7 +119,7 @@ public final class VertexCli implements Callable<Integer> {
         boolean dryRun;
 
         VertexTarget target() {
-            return VertexTarget.of(project, region, bucket, serviceAccount, overrides);
+            return VertexTarget.of(project, region, bucket, serviceAccount, network, overrides);
         }
 
         String specJson() throws IOException {

@@ -40,13 +40,17 @@ class VertexCliTest {
     @Test
     void submitDryRunPrintsTheRequestWithoutSendingIt() throws Exception {
         int code = run("submit", "--project", "anime-rec-prod", "--region", "europe-west1", "--bucket",
-                "gs://anime-rec-ml", "--param", "model_version=20261126", "--dry-run");
+                "gs://anime-rec-ml", "--network", "projects/123456789012/global/networks/default",
+                "--param", "redis_host=10.20.1.4", "--param", "datasource_url=jdbc:postgresql://10.20.0.3:5432/animerec",
+                "--dry-run");
         assertThat(code).as(err.toString()).isZero();
         CreatePipelineJobRequest.Builder request = CreatePipelineJobRequest.newBuilder();
         JsonFormat.parser().merge(out.toString(), request);
         assertThat(request.getParent()).isEqualTo("projects/anime-rec-prod/locations/europe-west1");
-        assertThat(request.getPipelineJob().getRuntimeConfig().getParameterValuesOrThrow("model_version")
-                .getStringValue()).isEqualTo("20261126");
+        assertThat(request.getPipelineJob().getNetwork()).isEqualTo("projects/123456789012/global/networks/default");
+        assertThat(request.getPipelineJob().getRuntimeConfig().getParameterValuesOrThrow("redis_host")
+                .getStringValue()).isEqualTo("10.20.1.4");
+        assertThat(request.getPipelineJob().getRuntimeConfig().getParameterValuesMap()).doesNotContainKey("model_version");
         assertThat(request.getPipelineJob().getPipelineSpec().getFieldsOrThrow("schemaVersion").getStringValue())
                 .isEqualTo("2.1.0");
     }
@@ -54,7 +58,9 @@ class VertexCliTest {
     @Test
     void scheduleDryRunPrintsTheScheduleRequest() throws Exception {
         int code = run("schedule", "--project", "anime-rec-prod", "--region", "europe-west1", "--bucket",
-                "gs://anime-rec-ml", "--dry-run");
+                "gs://anime-rec-ml", "--network", "projects/123456789012/global/networks/default",
+                "--param", "redis_host=10.20.1.4", "--param", "datasource_url=jdbc:postgresql://10.20.0.3:5432/animerec",
+                "--dry-run");
         assertThat(code).as(err.toString()).isZero();
         CreateScheduleRequest.Builder request = CreateScheduleRequest.newBuilder();
         JsonFormat.parser().merge(out.toString(), request);
@@ -66,8 +72,16 @@ class VertexCliTest {
         assertThat(run("submit", "--region", "europe-west1", "--bucket", "gs://anime-rec-ml", "--dry-run")).isEqualTo(2);
         assertThat(err.toString()).contains("--project");
         assertThat(run("submit", "--project", "anime-rec-prod", "--region", "europe-west1", "--bucket",
-                "gs://anime-rec-ml", "--param", "nope=1", "--dry-run")).isEqualTo(2);
+                "gs://anime-rec-ml", "--network", "projects/123456789012/global/networks/default", "--param", "nope=1",
+                "--dry-run")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown pipeline parameter 'nope'");
+        assertThat(run("submit", "--project", "anime-rec-prod", "--region", "europe-west1", "--bucket",
+                "gs://anime-rec-ml", "--dry-run")).isEqualTo(2);
+        assertThat(err.toString()).contains("--network");
+        assertThat(run("submit", "--project", "anime-rec-prod", "--region", "europe-west1", "--bucket",
+                "gs://anime-rec-ml", "--network", "projects/123456789012/global/networks/default",
+                "--param", "redis_host=10.20.1.4", "--dry-run")).isEqualTo(2);
+        assertThat(err.toString()).contains("no value for pipeline parameters [datasource_url]");
         assertThat(run()).isEqualTo(2);
     }
 }

@@ -42,6 +42,25 @@ public final class VertexPipelineSpec {
     /** Vertex-side parameter: the region the Dataproc batches run in. */
     public static final String LOCATION = "location";
 
+    /**
+     * The run's own name, which the Vertex AI backend substitutes in each run (KFP's
+     * {@code dsl.PIPELINE_JOB_NAME_PLACEHOLDER}): unique per run, and made of {@code [a-z0-9-]}, so it can name a
+     * folder, a BigQuery value and a Redis key.
+     */
+    public static final String RUN_NAME = "{{$.pipeline_job_name}}";
+
+    /**
+     * Definition parameters the backend fills in per run instead of the caller: every run of a schedule is a
+     * model version of its own (a schedule repeats its request's parameter values, so a value given there would
+     * be the same every day and each run would overwrite the last). Bound in every task as a runtime constant.
+     */
+    public static final Map<String, String> PER_RUN = Map.of("model_version", RUN_NAME);
+
+    /** The publish task's network settings: what it needs to reach Memorystore and Cloud SQL from a peered VPC. */
+    public static final String REDIS_HOST = "redis_host";
+    public static final String REDIS_PORT = "redis_port";
+    public static final String DATASOURCE_URL = "datasource_url";
+
     /** Parameters of the Vertex deployment beyond {@link PipelineDefinition#CLOUD_PARAMETERS}. */
     public static final Map<String, String> VERTEX_PARAMETERS;
     /** Vertex parameters that may be left empty. */
@@ -57,6 +76,11 @@ public final class VertexPipelineSpec {
                         + module.directory() + ":TAG");
             }
         }
+        parameters.put(REDIS_HOST, "Memorystore for Redis private IP publish writes to (reached through the job's"
+                + " VPC network, --network), e.g. 10.20.1.4");
+        parameters.put(REDIS_PORT, "Memorystore for Redis port, e.g. 6379");
+        parameters.put(DATASOURCE_URL, "JDBC url of Cloud SQL (private IP) holding publish's Spring Batch job"
+                + " repository, e.g. jdbc:postgresql://10.20.0.3:5432/animerec");
         VERTEX_PARAMETERS = java.util.Collections.unmodifiableMap(parameters);
     }
 
@@ -129,14 +153,20 @@ public final class VertexPipelineSpec {
                 upstream.forEach(taskNode.putArray("dependentTasks")::add);
             }
             ObjectNode bindings = taskNode.putObject("inputs").putObject("parameters");
-            task.inputs().forEach(name -> bindings.putObject(name).put("componentInputParameter", name));
+            for (String name : task.inputs()) {
+                if (PER_RUN.containsKey(name)) {
+                    bindings.putObject(name).putObject("runtimeValue").put("constant", PER_RUN.get(name));
+                } else {
+                    bindings.putObject(name).put("componentInputParameter", name);
+                }
+            }
             taskNode.putObject("taskInfo").put("name", stage.id());
             used.addAll(task.inputs());
         }
         ObjectNode rootInputs = root.putObject("inputDefinitions").putObject("parameters");
         Map<String, String> descriptions = parameterDescriptions();
         for (String name : descriptions.keySet()) {
-            if (!used.contains(name)) {
+            if (!used.contains(name) || PER_RUN.containsKey(name)) {
                 continue;
             }
             ObjectNode parameter = rootInputs.putObject(name);
@@ -179,18 +209,28 @@ public final class VertexPipelineSpec {
         return new Task(List.copyOf(inputs), List.of(GCP_RESOURCES), container);
     }
 
-    /** A stage of a GKE-job module as a plain container task of the module's image (its entrypoint is the main class). */
+    /**
+     * A stage of a GKE-job module as a plain container task of the module's image (its entrypoint is the main class).
+     * Publish gets what a GKE pod has from the chart and a pipeline task does not: where the model versions are
+     * ({@code --artefacts}, the Spark stages' {@code models_uri}) and the private addresses of Memorystore and
+     * Cloud SQL, reached through the job's peered VPC network.
+     */
     static Task containerTask(Stage stage) {
         String image = imageParameter(stage.module());
         ObjectNode container = JSON.createObjectNode();
         container.put("image", Placeholders.input(image));
-        Placeholders.toKfp(stage.cloudCommand()).forEach(container.putArray("args")::add);
+        List<String> command = new ArrayList<>(stage.cloudCommand());
+        if (stage.id().equals("publish")) {
+            command.addAll(List.of("--artefacts", "{models_uri}", "--redis-host", "{" + REDIS_HOST + "}",
+                    "--redis-port", "{" + REDIS_PORT + "}", "--datasource-url", "{" + DATASOURCE_URL + "}"));
+        }
+        Placeholders.toKfp(command).forEach(container.putArray("args")::add);
         ObjectNode profile = container.putArray("env").addObject();
         profile.put("name", "SPRING_PROFILES_ACTIVE");
         profile.put("value", "gcp");
         Set<String> inputs = new LinkedHashSet<>();
         inputs.add(image);
-        inputs.addAll(Placeholders.definitionNames(stage.cloudCommand()));
+        inputs.addAll(Placeholders.definitionNames(command));
         return new Task(List.copyOf(inputs), List.of(), container);
     }
 

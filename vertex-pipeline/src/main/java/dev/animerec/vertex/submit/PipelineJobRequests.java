@@ -40,7 +40,8 @@ public final class PipelineJobRequests {
 
     /**
      * The ML flow on its cron ({@link VertexPipelineSpec#FLOW}, UTC), one run at a time. The schedule repeats the
-     * job's parameter values as given here, model_version included (see the README's limits).
+     * job's parameter values as given here; the model version is none of them: the spec binds it to each run's
+     * own name ({@link VertexPipelineSpec#PER_RUN}), so every daily run writes and publishes a version of its own.
      */
     public static CreateScheduleRequest schedule(String specJson, VertexTarget target) {
         CreatePipelineJobRequest job = CreatePipelineJobRequest.newBuilder()
@@ -73,7 +74,9 @@ public final class PipelineJobRequests {
                 .setDisplayName(VertexPipelineSpec.PIPELINE_NAME)
                 .setPipelineSpec(spec)
                 .setRuntimeConfig(runtime)
-                .putLabels("app", "anime-rec");
+                .putLabels("app", "anime-rec")
+                // Peered to the VPC of Memorystore and Cloud SQL, which the publish task reaches by private IP.
+                .setNetwork(target.network());
         if (!target.serviceAccount().isEmpty()) {
             job.setServiceAccount(target.serviceAccount());
         }

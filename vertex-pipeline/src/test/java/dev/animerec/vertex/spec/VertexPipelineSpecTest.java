@@ -78,6 +78,12 @@ class VertexPipelineSpecTest {
             assertThat(declared).as(stage.id()).containsExactlyInAnyOrderElementsOf(used);
             JsonNode bindings = task.path("inputs").path("parameters");
             for (String input : declared) {
+                if (VertexPipelineSpec.PER_RUN.containsKey(input)) {
+                    assertThat(bindings.path(input).path("runtimeValue").path("constant").asText())
+                            .as("%s.%s filled in per run", stage.id(), input)
+                            .isEqualTo(VertexPipelineSpec.PER_RUN.get(input));
+                    continue;
+                }
                 String source = bindings.path(input).path("componentInputParameter").asText();
                 assertThat(rootParameters).as("%s.%s bound to %s", stage.id(), input, source).contains(source);
                 bound.add(source);
@@ -87,7 +93,9 @@ class VertexPipelineSpecTest {
             }
         }
         assertThat(bound).as("no unused pipeline parameter").containsExactlyInAnyOrderElementsOf(rootParameters);
-        assertThat(rootParameters).containsAll(PipelineDefinition.CLOUD_PARAMETERS.keySet());
+        Set<String> callerParameters = new HashSet<>(PipelineDefinition.CLOUD_PARAMETERS.keySet());
+        callerParameters.removeAll(VertexPipelineSpec.PER_RUN.keySet());
+        assertThat(rootParameters).containsAll(callerParameters).doesNotContainAnyElementsOf(VertexPipelineSpec.PER_RUN.keySet());
     }
 
     @Test

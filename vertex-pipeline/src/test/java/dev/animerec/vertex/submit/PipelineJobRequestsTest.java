@@ -10,7 +10,7 @@ import com.google.cloud.aiplatform.v1.CreateScheduleRequest;
 import com.google.protobuf.util.JsonFormat;
 import dev.animerec.vertex.spec.VertexPipelineSpec;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +18,11 @@ class PipelineJobRequestsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SPEC = VertexPipelineSpec.json();
+    static final String NETWORK = "projects/123456789012/global/networks/default";
+    static final Map<String, String> NETWORK_PARAMETERS = Map.of("redis_host", "10.20.1.4",
+            "datasource_url", "jdbc:postgresql://10.20.0.3:5432/animerec");
     private static final VertexTarget TARGET = VertexTarget.of("anime-rec-prod", "europe-west1", "gs://anime-rec-ml",
-            null, Map.of(), LocalDate.of(2026, 11, 26));
+            null, NETWORK, NETWORK_PARAMETERS);
 
     @Test
     void pipelineJobCarriesTheSpecAsAStructUnderTheRegionalParent() throws Exception {
@@ -32,6 +35,7 @@ class PipelineJobRequestsTest {
         assertThat(request.getPipelineJob().getRuntimeConfig().getGcsOutputDirectory())
                 .isEqualTo("gs://anime-rec-ml/anime-rec/pipeline-root");
         assertThat(request.getPipelineJob().getServiceAccount()).as("default service account").isEmpty();
+        assertThat(request.getPipelineJob().getNetwork()).as("peered to Memorystore's VPC").isEqualTo(NETWORK);
     }
 
     @Test
@@ -41,7 +45,10 @@ class PipelineJobRequestsTest {
         assertThat(values.keySet()).containsExactlyInAnyOrderElementsOf(PipelineJobRequests.rootParameters(SPEC));
         assertThat(values.get("models_uri").getStringValue()).isEqualTo("gs://anime-rec-ml/anime-rec");
         assertThat(values.get("jars_uri").getStringValue()).isEqualTo("gs://anime-rec-ml/anime-rec/jars");
-        assertThat(values.get("model_version").getStringValue()).isEqualTo("20261126");
+        assertThat(values).as("the model version is each run's own name, no parameter").doesNotContainKey("model_version");
+        assertThat(values.get("redis_host").getStringValue()).isEqualTo("10.20.1.4");
+        assertThat(values.get("redis_port").getStringValue()).isEqualTo("6379");
+        assertThat(values.get("datasource_url").getStringValue()).isEqualTo("jdbc:postgresql://10.20.0.3:5432/animerec");
         assertThat(values.get("bq_processed").getStringValue()).isEqualTo("anime-rec-prod.processed");
         assertThat(values.get("location").getStringValue()).isEqualTo("europe-west1");
         assertThat(values.get("batch_jobs_image").getStringValue())
@@ -51,11 +58,13 @@ class PipelineJobRequestsTest {
 
     @Test
     void overridesAndServiceAccountReachTheJob() {
+        Map<String, String> overrides = new HashMap<>(NETWORK_PARAMETERS);
+        overrides.put("redis_port", "6378");
         VertexTarget target = VertexTarget.of("anime-rec-prod", "europe-west1", "gs://anime-rec-ml",
-                "ml@anime-rec-prod.iam.gserviceaccount.com", Map.of("model_version", "20261201"));
+                "ml@anime-rec-prod.iam.gserviceaccount.com", NETWORK, overrides);
         var job = PipelineJobRequests.pipelineJob(SPEC, target, Instant.EPOCH).getPipelineJob();
         assertThat(job.getServiceAccount()).isEqualTo("ml@anime-rec-prod.iam.gserviceaccount.com");
-        assertThat(job.getRuntimeConfig().getParameterValuesOrThrow("model_version").getStringValue()).isEqualTo("20261201");
+        assertThat(job.getRuntimeConfig().getParameterValuesOrThrow("redis_port").getStringValue()).isEqualTo("6378");
     }
 
     @Test
@@ -80,13 +89,17 @@ class PipelineJobRequestsTest {
 
     @Test
     void badTargetsAreRefusedWithTheOptionName() {
-        assertThatThrownBy(() -> VertexTarget.of("anime-rec-prod", "europe-west1", "anime-rec-ml", null, Map.of()))
+        assertThatThrownBy(() -> VertexTarget.of("anime-rec-prod", "europe-west1", "anime-rec-ml", null, NETWORK, Map.of()))
                 .hasMessageContaining("--bucket");
-        assertThatThrownBy(() -> VertexTarget.of("anime-rec-prod", "europe-west1", "gs://b-1/folder", null, Map.of()))
-                .hasMessageContaining("--bucket");
-        assertThatThrownBy(() -> VertexTarget.of("Anime Rec", "europe-west1", "gs://anime-rec-ml", null, Map.of()))
+        assertThatThrownBy(() -> VertexTarget.of("anime-rec-prod", "europe-west1", "gs://b-1/folder", null, NETWORK,
+                Map.of())).hasMessageContaining("--bucket");
+        assertThatThrownBy(() -> VertexTarget.of("Anime Rec", "europe-west1", "gs://anime-rec-ml", null, NETWORK, Map.of()))
                 .hasMessageContaining("--project");
-        assertThatThrownBy(() -> VertexTarget.of("anime-rec-prod", "europe-west1", "gs://anime-rec-ml", null,
+        assertThatThrownBy(() -> VertexTarget.of("anime-rec-prod", "europe-west1", "gs://anime-rec-ml", null, NETWORK,
                 Map.of("modelversion", "1"))).hasMessageContaining("unknown pipeline parameter 'modelversion'");
+        assertThatThrownBy(() -> VertexTarget.of("anime-rec-prod", "europe-west1", "gs://anime-rec-ml", null, NETWORK,
+                Map.of("model_version", "20261201"))).hasMessageContaining("every run takes its own name");
+        assertThatThrownBy(() -> VertexTarget.of("anime-rec-prod", "europe-west1", "gs://anime-rec-ml", null, "default",
+                Map.of())).hasMessageContaining("--network");
     }
 }

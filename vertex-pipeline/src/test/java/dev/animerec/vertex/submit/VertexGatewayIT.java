@@ -19,7 +19,9 @@ class VertexGatewayIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        VertexTarget target = VertexTarget.of("anime-rec-prod", "europe-west1", "gs://anime-rec-ml", null, Map.of());
+        VertexTarget target = VertexTarget.of("anime-rec-prod", "europe-west1", "gs://anime-rec-ml", null,
+                "projects/123456789012/global/networks/default",
+                Map.of("redis_host", "10.20.1.4", "datasource_url", "jdbc:postgresql://10.20.0.3:5432/animerec"));
         VertexGateway gateway = new VertexGateway("127.0.0.1:" + port, NoCredentialsProvider.create());
         long started = System.nanoTime();
         assertThatThrownBy(() -> gateway.submit(
