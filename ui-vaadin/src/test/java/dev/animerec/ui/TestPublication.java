@@ -145,7 +145,7 @@ public final class TestPublication {
     }
 
     /** A seeded random model over the catalogue, written by {@link ServingModel#write}. */
-    static Map<String, byte[]> servingArtefacts(List<Integer> ids) {
+    public static Map<String, byte[]> servingArtefacts(List<Integer> ids) {
         int n = ids.size();
         int rank = 8;
         Random random = new Random(7);

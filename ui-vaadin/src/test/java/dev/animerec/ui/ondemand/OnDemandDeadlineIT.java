@@ -137,6 +137,9 @@ class OnDemandDeadlineIT {
         try {
             for (String prefix : List.of("nobody_", "nobody_", "other_")) {
                 List<Answer> answers = wave(prefix, clients);
+                System.out.printf("OnDemandDeadlineIT: wave %s: 32 answers, slowest %d ms, statuses %s%n", prefix,
+                        answers.stream().mapToLong(Answer::millis).max().orElse(-1),
+                        answers.stream().map(Answer::status).distinct().toList());
                 for (Answer answer : answers) {
                     assertThat(answer.status()).as(answer.toString()).isEqualTo(503);
                     assertThat(answer.millis()).as(answer.toString()).isLessThanOrEqualTo(DEADLINE_MS + 1_000);
@@ -150,6 +153,8 @@ class OnDemandDeadlineIT {
             prober.join();
             clients.shutdownNow();
         }
+        System.out.printf("OnDemandDeadlineIT: known user meanwhile: %d requests, slowest %d ms%n", known.size(),
+                known.stream().mapToLong(Answer::millis).max().orElse(-1));
         assertThat(known).hasSizeGreaterThan(20).allSatisfy(answer -> {
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             assertThat(answer.millis()).as("a known user waits for nobody").isLessThan(1_000);
