@@ -135,9 +135,14 @@ class AnimeRecChartTest {
                 assertThat(pod(workload).getServiceAccountName()).isEqualTo("anime-rec");
                 assertThat(container.getEnvFrom()).singleElement()
                         .satisfies(e -> assertThat(e.getConfigMapRef().getName()).isEqualTo("anime-rec-config"));
-                assertThat(secretRefs(container)).as(workload.getMetadata().getName()).isEqualTo(Map.of(
+                Map<String, List<String>> expected = new LinkedHashMap<>(Map.of(
                         "SPRING_DATASOURCE_USERNAME", List.of("anime-rec-database", "username"),
                         "SPRING_DATASOURCE_PASSWORD", List.of("anime-rec-database", "password")));
+                if (workload.getMetadata().getName().equals("anime-rec-serving")) {
+                    // Every replica verifies the viewer ids the others signed: one key, from one Secret.
+                    expected.put("ANIMEREC_VIEWER_SECRET", List.of("anime-rec-viewer", "secret"));
+                }
+                assertThat(secretRefs(container)).as(workload.getMetadata().getName()).isEqualTo(expected);
             }
         }
 
@@ -182,6 +187,10 @@ class AnimeRecChartTest {
             assertThat(List.of(container.getReadinessProbe(), container.getLivenessProbe(), container.getStartupProbe()))
                     .allSatisfy(p -> assertThat(p.getHttpGet().getPort().getStrVal()).isEqualTo("http"));
             assertThat(plainEnv(container)).isEqualTo(Map.of("SERVER_PORT", "8080"));
+            // The gcp profile refuses to start without the viewer secret; the chart gives it.
+            JsonNode gcp = new YAMLMapper().readTree(SERVING_APPLICATION_YML.resolveSibling("application-gcp.yml").toFile());
+            assertThat(gcp.at("/animerec/viewer/secret").asString()).isEqualTo("${ANIMEREC_VIEWER_SECRET}");
+            assertThat(secretRefs(container)).containsKey("ANIMEREC_VIEWER_SECRET");
             JsonNode application = new YAMLMapper().readTree(SERVING_APPLICATION_YML.toFile());
             assertThat(application.at("/management/endpoint/health/probes/enabled").asBoolean()).isTrue();
             assertThat(application.at("/management/endpoints/web/exposure/include").asString()).contains("health");
