@@ -221,8 +221,18 @@ public final class VertexPipelineSpec {
         container.put("image", Placeholders.input(image));
         List<String> command = new ArrayList<>(stage.cloudCommand());
         if (stage.id().equals("publish")) {
-            command.addAll(List.of("--artefacts", "{models_uri}", "--redis-host", "{" + REDIS_HOST + "}",
-                    "--redis-port", "{" + REDIS_PORT + "}", "--datasource-url", "{" + DATASOURCE_URL + "}"));
+            // Added unless the definition's cloud arguments already carry them (Composer's pods need --artefacts too).
+            Map<String, String> vertexOnly = new LinkedHashMap<>();
+            vertexOnly.put("--artefacts", "{models_uri}");
+            vertexOnly.put("--redis-host", "{" + REDIS_HOST + "}");
+            vertexOnly.put("--redis-port", "{" + REDIS_PORT + "}");
+            vertexOnly.put("--datasource-url", "{" + DATASOURCE_URL + "}");
+            vertexOnly.forEach((flag, value) -> {
+                if (!command.contains(flag)) {
+                    command.add(flag);
+                    command.add(value);
+                }
+            });
         }
         Placeholders.toKfp(command).forEach(container.putArray("args")::add);
         ObjectNode profile = container.putArray("env").addObject();
