@@ -5,19 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.animerec.ml.serving.Ease;
-import dev.animerec.ml.serving.ItemCatalogue;
-import dev.animerec.ml.serving.ItemFactors;
-import dev.animerec.ml.serving.Neighbours;
 import dev.animerec.ml.serving.ServingModel;
-import dev.animerec.ml.serving.Signals;
+import dev.animerec.ui.bench.SyntheticPublication;
 import dev.animerec.ui.published.RedisKeys;
 import dev.animerec.userlist.UserList;
 import dev.animerec.userlist.UserListCodec;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -146,86 +140,7 @@ public final class TestPublication {
 
     /** A seeded random model over the catalogue, written by {@link ServingModel#write}. */
     public static Map<String, byte[]> servingArtefacts(List<Integer> ids) {
-        int n = ids.size();
-        int rank = 8;
-        Random random = new Random(7);
-        int[] animeIds = ids.stream().mapToInt(Integer::intValue).toArray();
-        String[] titles = new String[n];
-        double[] popularity = new double[n];
-        double[] malScore = new double[n];
-        double[] members = new double[n];
-        int[] year = new int[n];
-        int[] typeCode = new int[n];
-        int[][] genres = new int[n][];
-        int[][] empty = new int[n][];
-        for (int i = 0; i < n; i++) {
-            titles[i] = "Anime " + animeIds[i];
-            popularity[i] = random.nextInt(100);
-            malScore[i] = 6 + random.nextDouble() * 3;
-            members[i] = 1000.0 * animeIds[i];
-            year[i] = 2000 + i % 20;
-            typeCode[i] = i % 3;
-            genres[i] = new int[] {i % 6, (i + 1) % 6};
-            empty[i] = new int[0];
-        }
-        float[] factors = new float[n * rank];
-        for (int f = 0; f < factors.length; f++) {
-            factors[f] = (float) random.nextGaussian() * 0.3f;
-        }
-        int[][] neighbourItems = new int[n][];
-        float[][] neighbourScores = new float[n][];
-        for (int i = 0; i < n; i++) {
-            neighbourItems[i] = new int[5];
-            neighbourScores[i] = new float[5];
-            for (int k = 0; k < 5; k++) {
-                neighbourItems[i][k] = (i + k + 1) % n;
-                neighbourScores[i][k] = 0.5f / (k + 1);
-            }
-        }
-        List<int[]> lists = new ArrayList<>();
-        for (int u = 0; u < 50; u++) {
-            int[] list = new int[8];
-            for (int e = 0; e < list.length; e++) {
-                list[e] = random.nextInt(Math.min(n, 40));
-            }
-            lists.add(list);
-        }
-        int[] easeItems = new int[40];
-        for (int i = 0; i < easeItems.length; i++) {
-            easeItems[i] = i;
-        }
-        ServingModel model = new ServingModel(new Signals(true),
-                new ItemCatalogue(animeIds, titles, popularity, malScore, members, year, typeCode, genres, empty,
-                        empty, empty, empty, empty),
-                ItemFactors.of(rank, 1.0, 10.0, factors), new Neighbours(neighbourItems, neighbourScores),
-                Ease.fit(easeItems, n, lists, 50.0), null);
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try {
-            model.write(new ServingModel.ArtifactFiles() {
-                @Override
-                public OutputStream create(String name) {
-                    return new ByteArrayOutputStream() {
-                        @Override
-                        public void close() {
-                            files.put(name, toByteArray());
-                        }
-                    };
-                }
-
-                @Override
-                public InputStream open(String name) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public boolean exists(String name) {
-                    return files.containsKey(name);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return files;
+        return SyntheticPublication.randomModel(ids, new Random(7));
     }
 
     private static void hset(RedisConnection connection, String version, String table, Map<String, byte[]> fields) {
