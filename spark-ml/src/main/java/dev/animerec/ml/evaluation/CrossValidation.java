@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * K-fold cross-validation over users: fold f takes the f-th fifth of the eligible users as test users (the
- * validation users for the ranker and the yardstick's lambda come from the rest), runs the selection phase
- * (prepare, retrieve, rank, evaluate) and keeps the per-user metrics. Every eligible user is a test user exactly
+ * validation users for the ranker and the yardstick's lambda come from the rest), runs prepare, the selection and
+ * evaluation retrievals, the selection forest and the evaluation, and keeps the per-user metrics. Every eligible user is a test user exactly
  * once, so the pooled intervals rest on ~570 users instead of ~100. Writes {@code models/<name>/crossval.json} and
  * its plots; the fold versions are {@code <name>-fold<f>}.
  */
@@ -38,6 +38,7 @@ public final class CrossValidation {
             MlPipeline foldPipeline = pipeline.withSettings(settings.withTestFold(fold));
             MlContext context = foldPipeline.prepare(name + "-fold" + fold);
             foldPipeline.retrieve(context, ModelPhase.SELECTION);
+            foldPipeline.retrieve(context, ModelPhase.EVALUATION);
             new RankStep().run(context, false);
             EvaluateStep.PerUser scored = EvaluateStep.score(context, progress);
             users.addAll(scored.users());
@@ -69,8 +70,8 @@ public final class CrossValidation {
         EvaluateStep.PerUser all = new EvaluateStep.PerUser(users, metrics);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("name", name);
-        report.put("protocol", folds + "-fold cross-validation over users; in each fold the selection phase is fitted"
-                + " without the fold's hidden entries; per-user metrics pooled over all folds; 95 % percentile"
+        report.put("protocol", folds + "-fold cross-validation over users; each fold fitted without its test users' hidden"
+                + " entries; per-user metrics pooled over all folds; 95 % percentile"
                 + " bootstrap over users (" + Bootstrap.RESAMPLES + " resamples); ratios paired with "
                 + EvaluateStep.YARDSTICK);
         report.put("test_users", users.size());

@@ -61,20 +61,24 @@ public final class EvaluateStep {
 
     /** Every model's top 100 for every test user, scored. */
     public static PerUser score(MlContext context, Progress progress) {
-        ServingModel model = InferStep.loadModel(context, ModelPhase.SELECTION);
-        if (model.forest() == null) {
+        ServingModel selection = InferStep.loadModel(context, ModelPhase.SELECTION);
+        if (selection.forest() == null) {
             throw new IllegalStateException("no selection forest: run 'rank' first");
         }
+        // Retrieval fitted on everyone's whole list but the test users' hidden entries, ranked by the forest that
+        // learnt from the validation users: what serving does for a new user, minus the test users' labels.
+        ServingModel model = InferStep.loadModel(context, ModelPhase.EVALUATION).withForest(selection.forest());
         ItemCatalogue catalogue = model.catalogue();
         Map<Integer, Integer> index = catalogue.indexById();
         int n = catalogue.size();
         Dataset<Row> interactions = context.spark().read().parquet(context.work("interactions.parquet"));
         Yardstick yardstick = Yardstick.fit(interactions, ModelPhase.SELECTION.trainingParts(),
-                PrepareStep.VALIDATION_VISIBLE, PrepareStep.VALIDATION_HIDDEN, Yardstick.LAMBDAS);
+                PrepareStep.VALIDATION_VISIBLE, PrepareStep.VALIDATION_HIDDEN, Yardstick.LAMBDAS,
+                ModelPhase.EVALUATION.trainingParts());
         progress.note("yardstick EASE: lambda {} on {} anime (validation NDCG@20 by lambda {})",
                 yardstick.ease().lambda(), yardstick.ease().items(), yardstick.validationNdcg());
         Map<String, Row> productRows = new HashMap<>();
-        for (Row row : UserLists.load(context, ModelPhase.SELECTION, List.of(PrepareStep.TEST_VISIBLE),
+        for (Row row : UserLists.load(context, ModelPhase.EVALUATION, List.of(PrepareStep.TEST_VISIBLE),
                 PrepareStep.TEST_HIDDEN).collectAsList()) {
             productRows.put(row.getString(row.fieldIndex("username")), row);
         }
@@ -225,7 +229,8 @@ public final class EvaluateStep {
     private static Map<String, Object> report(MlContext context, PerUser perUser) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("version", context.version());
-        report.put("protocol", "selection phase; held-out test users (20 % of their positives hidden), full ranking"
+        report.put("protocol", "held-out test users (20 % of their positives hidden); retrieval and yardstick fitted on"
+                + " every list but those hidden entries, ranker learnt from the validation users; full ranking"
                 + " over the catalogue minus the visible list; truth = hidden positives by anime id; 95 % percentile"
                 + " bootstrap over users (" + Bootstrap.RESAMPLES + " resamples); ratios paired with "
                 + YARDSTICK);

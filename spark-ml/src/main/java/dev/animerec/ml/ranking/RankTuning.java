@@ -42,7 +42,7 @@ public final class RankTuning {
         Dataset<Row> examples = RankStep.candidateExamples(context, model, users.drop("fold"))
                 .join(users.select("username", "fold"), "username")
                 .withColumn("features_vector", org.apache.spark.ml.functions.array_to_vector(col("features")))
-                .cache();
+                .coalesce(2).cache();
         double gbtSum = 0;
         double easeSum = 0;
         int counted = 0;

@@ -62,6 +62,13 @@ public record Ease(int[] items, float[] weights) implements Serializable {
 
     /** Scores over the whole catalogue; items outside the modelled set score negative infinity. */
     public double[] scores(int[] list, int catalogueSize) {
+        double[] ones = new double[list.length];
+        java.util.Arrays.fill(ones, 1.0);
+        return weightedScores(list, ones, catalogueSize);
+    }
+
+    /** {@code sum_i weight_i * B_i}: the same linear scorer with a weight per listed item. */
+    public double[] weightedScores(int[] list, double[] weightOf, int catalogueSize) {
         int n = items.length;
         int[] position = new int[catalogueSize];
         java.util.Arrays.fill(position, -1);
@@ -69,13 +76,14 @@ public record Ease(int[] items, float[] weights) implements Serializable {
             position[items[p]] = p;
         }
         double[] modelled = new double[n];
-        for (int item : list) {
+        for (int e = 0; e < list.length; e++) {
+            int item = list[e];
             int row = item < position.length ? position[item] : -1;
-            if (row < 0) {
+            if (row < 0 || weightOf[e] == 0) {
                 continue;
             }
             for (int j = 0; j < n; j++) {
-                modelled[j] += weights[row * n + j];
+                modelled[j] += weightOf[e] * weights[row * n + j];
             }
         }
         double[] scores = new double[catalogueSize];

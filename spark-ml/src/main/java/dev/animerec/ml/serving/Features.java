@@ -10,7 +10,8 @@ public final class Features {
             "mal_score", "members_log", "genre_match", "studio_match", "type", "year", "year_gap",
             "sequel_of_watched", "related_to_watched", "mal_recommenders_from_watched", "user_activity_log",
             "user_mean_score", "als_score_relative", "item_item_score_relative", "ease_score",
-            "ease_rank_log", "ease_score_relative");
+            "ease_rank_log", "ease_score_relative", "ease_planned_score", "ease_disliked_score",
+            "ease_score_centered");
 
     public static final List<String> WORDS = List.of(
             "fits your taste profile", "near the top of your taste profile", "similar to anime on your list",
@@ -19,7 +20,9 @@ public final class Features {
             "from the years you watch", "sequel of something you watched", "related to anime on your list",
             "recommended by MAL users for anime you watched", "your activity", "your scoring habits", "one of your closest taste matches",
             "one of the closest matches to your list", "often watched with anime on your list",
-            "near the top of anime watched with yours", "among the closest matches to what you watched with others");
+            "near the top of anime watched with yours", "among the closest matches to what you watched with others",
+            "like anime you plan to watch", "unlike anime you dropped or scored low",
+            "like the anime you scored highest");
 
     public static final int SIZE = NAMES.size();
 

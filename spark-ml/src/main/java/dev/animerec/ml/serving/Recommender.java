@@ -85,6 +85,21 @@ public final class Recommender {
             itemItemRank[itemItemTop[r]] = r;
         }
         int[] chosen = chooseCandidates(easeTop, alsTop, itemItemTop, n);
+        // EASE's item-item weights read against the rest of the list: what the user plans to watch, what they
+        // dropped or scored 1-4, and their scores centred on their own mean (liked above their habit or below).
+        double[] planned = new double[list.items().length];
+        double[] disliked = new double[list.items().length];
+        double[] centred = new double[list.items().length];
+        double meanScore = meanScore(list);
+        for (int e = 0; e < list.items().length; e++) {
+            double rating = list.ratings()[e];
+            planned[e] = Signals.planned(rating) ? 1 : 0;
+            disliked[e] = rating < 0 ? 1 : 0;
+            centred[e] = Signals.liked(rating) && list.scores()[e] > 0 ? list.scores()[e] - meanScore : 0;
+        }
+        double[] easePlanned = model.ease().weightedScores(list.items(), planned, n);
+        double[] easeDisliked = model.ease().weightedScores(list.items(), disliked, n);
+        double[] easeCentered = model.ease().weightedScores(list.items(), centred, n);
         double bestAls = alsTop.length == 0 ? 0 : als[alsTop[0]];
         double bestItemItem = itemItemTop.length == 0 ? 0 : itemItem[itemItemTop[0]];
         double bestEase = easeTop.length == 0 ? 0 : ease[easeTop[0]];
@@ -105,6 +120,9 @@ public final class Recommender {
             features[c][19] = Double.isInfinite(ease[j]) ? 0 : ease[j];
             features[c][20] = Math.log1p(easeRank[j]);
             features[c][21] = bestEase > 0 && !Double.isInfinite(ease[j]) ? ease[j] / bestEase : 0;
+            features[c][22] = finite(easePlanned[j]);
+            features[c][23] = finite(easeDisliked[j]);
+            features[c][24] = finite(easeCentered[j]);
             sources[c] = bestSource[j];
         }
         return new CandidateSet(chosen, features, sources);
@@ -165,6 +183,22 @@ public final class Recommender {
             }
         }
         return Arrays.copyOf(chosen, size);
+    }
+
+    private static double finite(double value) {
+        return Double.isInfinite(value) ? 0 : value;
+    }
+
+    private static double meanScore(UserList list) {
+        double sum = 0;
+        int scored = 0;
+        for (int score : list.scores()) {
+            if (score > 0) {
+                sum += score;
+                scored++;
+            }
+        }
+        return scored == 0 ? 0 : sum / scored;
     }
 
     /** The liked entries EASE is scored from (it was fitted on liked entries only, see {@link Signals#liked}). */

@@ -38,7 +38,7 @@ public final class Signals implements Serializable {
             case "watching" -> disliked ? negativeOr(0.1) : 0.8 + scoreLift(score);
             case "on_hold" -> disliked ? negativeOr(0.1) : 0.4;
             case "dropped" -> negativeOr(0.1);
-            case "plan_to_watch" -> 0.2;
+            case "plan_to_watch" -> PLAN_TO_WATCH;
             default -> throw new IllegalArgumentException("unknown list status '" + status + "'");
         };
     }
@@ -64,6 +64,12 @@ public final class Signals implements Serializable {
     }
 
     static final double LIKED_RATING = 0.4;
+    static final double PLAN_TO_WATCH = 0.2;
+
+    /** A plan-to-watch entry, from its rating (no other status is rated {@value #PLAN_TO_WATCH}). */
+    public static boolean planned(double rating) {
+        return rating == PLAN_TO_WATCH;
+    }
 
     private double negativeOr(double weakPositive) {
         return negativeFeedback ? -0.5 : weakPositive;

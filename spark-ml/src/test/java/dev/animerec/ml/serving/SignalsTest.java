@@ -40,11 +40,13 @@ class SignalsTest {
     }
 
     @Test
-    void theRatingAloneTellsALikedEntryForEveryStatusAndScoreInBothVariants() {
+    void theRatingAloneTellsALikedAndAPlannedEntryForEveryStatusAndScoreInBothVariants() {
         for (Signals signals : new Signals[] {negative, weak}) {
             for (String status : new String[] {"watching", "completed", "on_hold", "dropped", "plan_to_watch"}) {
                 for (int score = 0; score <= 10; score++) {
                     assertEquals(Signals.relevant(status, score), Signals.liked(signals.weight(status, score)),
+                            status + " " + score + " negative feedback " + signals.negativeFeedback());
+                    assertEquals(status.equals("plan_to_watch"), Signals.planned(signals.weight(status, score)),
                             status + " " + score + " negative feedback " + signals.negativeFeedback());
                 }
             }

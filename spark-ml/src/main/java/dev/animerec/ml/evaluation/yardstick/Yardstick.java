@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.struct;
 
+import dev.animerec.ml.common.DenseInverse;
 import dev.animerec.ml.evaluation.Metrics;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The baselines every evaluation reports beside the product: {@link TextbookEase} with lambda tuned on the validation
- * users, and popularity (training positives per anime). Built from the split's raw rows (status, score, part) and
+ * users (fitted without their hidden entries), then fitted on the rows the product's evaluated retrieval sees, and
+ * popularity (training positives per anime). Built from the split's raw rows (status, score, part) and
  * nothing of the product's signal, catalogue or candidate code; the truth is each held-out user's hidden
  * positives, by anime id, whatever any model knows.
  */
@@ -46,48 +48,60 @@ public final class Yardstick {
 
     /**
      * @param interactions the split ({@code username, anime_id, status, score, part})
-     * @param trainingParts the parts the models are fitted on
+     * @param tuningParts the parts lambda is tuned on (without the validation users' hidden entries)
+     * @param finalParts the parts the chosen lambda is fitted on for the test users
      */
-    public static Yardstick fit(Dataset<Row> interactions, List<String> trainingParts, String validationVisible,
-                                String validationHidden, double[] lambdas) {
-        List<int[]> training = new ArrayList<>();
-        Map<Integer, Integer> positives = new HashMap<>();
-        for (Row row : lists(interactions, trainingParts)) {
-            int[] liked = positives(row.getList(1));
-            training.add(liked);
-            for (int id : liked) {
-                positives.merge(id, 1, Integer::sum);
-            }
-        }
-        int[] popularity = positives.entrySet().stream()
-                .sorted((a, b) -> a.getValue().equals(b.getValue()) ? Integer.compare(a.getKey(), b.getKey())
-                        : Integer.compare(b.getValue(), a.getValue()))
-                .mapToInt(Map.Entry::getKey).toArray();
+    public static Yardstick fit(Dataset<Row> interactions, List<String> tuningParts, String validationVisible,
+                                String validationHidden, double[] lambdas, List<String> finalParts) {
+        List<int[]> tuning = training(interactions, tuningParts);
+        int[] tuningPopularity = popularity(tuning);
         List<HeldOut> validation = heldOut(interactions, validationVisible, validationHidden);
         if (validation.isEmpty()) {
             throw new IllegalStateException("no validation user with hidden positives: cannot tune the yardstick");
         }
         Map<Double, Double> scores = new LinkedHashMap<>();
-        TextbookEase best = null;
-        double bestNdcg = -1;
+        double bestLambda = lambdas[0];
         for (double lambda : lambdas) {
-            TextbookEase candidate = TextbookEase.fit(training, lambda, 2);
+            TextbookEase candidate = TextbookEase.fit(tuning, lambda, 2);
             double sum = 0;
             for (HeldOut user : validation) {
-                sum += Metrics.ndcg(rank(candidate, popularity, user), user.truth(), 20);
+                sum += Metrics.ndcg(rank(candidate, tuningPopularity, user), user.truth(), 20);
             }
             double ndcg = sum / validation.size();
             scores.put(lambda, ndcg);
             log.info("yardstick EASE lambda {} on {} items: validation NDCG@20 {} ({} users)", lambda,
                     candidate.items(), String.format("%.4f", ndcg), validation.size());
-            if (ndcg > bestNdcg) {
-                bestNdcg = ndcg;
-                best = candidate;
+            if (ndcg > scores.get(bestLambda)) {
+                bestLambda = lambda;
             }
         }
-        log.info("yardstick EASE: lambda {} chosen, {} items, LAPACK {}", best.lambda(), best.items(),
-                dev.animerec.ml.common.DenseInverse.lapack());
-        return new Yardstick(best, popularity, scores);
+        List<int[]> training = training(interactions, finalParts);
+        TextbookEase ease = TextbookEase.fit(training, bestLambda, 2);
+        log.info("yardstick EASE: lambda {} fitted on {} lists, {} items, LAPACK {}", bestLambda, training.size(),
+                ease.items(), DenseInverse.lapack());
+        return new Yardstick(ease, popularity(training), scores);
+    }
+
+    private static List<int[]> training(Dataset<Row> interactions, List<String> parts) {
+        List<int[]> training = new ArrayList<>();
+        for (Row row : lists(interactions, parts)) {
+            training.add(positives(row.getList(1)));
+        }
+        return training;
+    }
+
+    /** Training positives per anime, most first (ties: lower id). */
+    private static int[] popularity(List<int[]> training) {
+        Map<Integer, Integer> positives = new HashMap<>();
+        for (int[] liked : training) {
+            for (int id : liked) {
+                positives.merge(id, 1, Integer::sum);
+            }
+        }
+        return positives.entrySet().stream()
+                .sorted((a, b) -> a.getValue().equals(b.getValue()) ? Integer.compare(a.getKey(), b.getKey())
+                        : Integer.compare(b.getValue(), a.getValue()))
+                .mapToInt(Map.Entry::getKey).toArray();
     }
 
     public TextbookEase ease() {
