@@ -10,7 +10,6 @@ import dev.animerec.ml.common.MlContext;
 import dev.animerec.ml.common.MlSettings;
 import dev.animerec.ml.importcsv.CsvImport;
 import dev.animerec.ml.inference.UserLists;
-import dev.animerec.ml.prepare.PrepareStep;
 import dev.animerec.ml.serving.Recommender;
 import dev.animerec.ml.serving.ServingModel;
 import dev.animerec.ml.serving.UserList;
@@ -150,6 +149,10 @@ public final class MlBench {
                         .otherwise(concat(col("username"), lit("~"), col("copy"))))
                 .drop("copy");
         lists.write().mode(SaveMode.Overwrite).parquet(pipeline.home().processedTable(target, "user_anime"));
+        spark.read().parquet(pipeline.home().processedTable(target, "user_anime"))
+                .select("username", "anime_id", "status", "score", "episodes_watched", "start_date", "finish_date",
+                        "updated_at")
+                .write().mode(SaveMode.Overwrite).parquet(pipeline.home().processedTable(target, "user_list"));
         for (String table : new String[] {"anime", "anime_anime", "user", "user_user"}) {
             spark.read().parquet(pipeline.home().processedTable(source, table)).write().mode(SaveMode.Overwrite)
                     .parquet(pipeline.home().processedTable(target, table));

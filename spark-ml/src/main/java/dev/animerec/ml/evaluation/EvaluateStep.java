@@ -289,18 +289,26 @@ public final class EvaluateStep {
         Map<String, double[]> recall = new LinkedHashMap<>();
         Map<String, double[]> ndcg = new LinkedHashMap<>();
         Map<String, Bootstrap.Interval> ndcg20 = new LinkedHashMap<>();
+        Map<String, Bootstrap.Interval> ratios = new LinkedHashMap<>();
         models.forEach((name, value) -> {
             Map<String, Object> entry = (Map<String, Object>) value;
             recall.put(name, curve((Map<String, Double>) entry.get("recall_curve")));
             ndcg.put(name, curve((Map<String, Double>) entry.get("ndcg_curve")));
             Map<String, Double> i = (Map<String, Double>) entry.get("ndcg@20");
             ndcg20.put(name, new Bootstrap.Interval(i.get("value"), i.get("low"), i.get("high")));
+            Map<String, Double> r = (Map<String, Double>) ((Map<String, Object>) entry.get("vs_" + YARDSTICK))
+                    .get("ndcg@20");
+            ratios.put(name, new Bootstrap.Interval(r.get("value"), r.get("low"), r.get("high")));
         });
         Plots.curves(context.home(), context.modelDir() + "/plots/recall_at_k.png", title.replace("NDCG", "Recall"),
                 "Recall@K", CUTOFFS, recall);
         Plots.curves(context.home(), context.modelDir() + "/plots/ndcg_at_k.png", title, "NDCG@K", CUTOFFS, ndcg);
         Plots.intervals(context.home(), context.modelDir() + "/plots/ndcg_at_20_intervals.png",
                 title.replace("@K", "@20") + " with 95 % bootstrap intervals", "NDCG@20", ndcg20);
+        ratios.remove(YARDSTICK);
+        Plots.intervals(context.home(), context.modelDir() + "/plots/ndcg_at_20_vs_yardstick.png",
+                title.replace("NDCG@K", "NDCG@20 / yardstick EASE, paired") + ", 95 % intervals",
+                "ratio to the yardstick EASE", ratios);
     }
 
     private static double[] curve(Map<String, Double> values) {

@@ -14,6 +14,7 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.renderer.category.IntervalBarRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.category.DefaultIntervalCategoryDataset;
 import org.jfree.data.xy.XYSeries;
@@ -59,8 +60,13 @@ final class Plots {
         }
         DefaultIntervalCategoryDataset ranges = new DefaultIntervalCategoryDataset(
                 new String[] {"95 % interval"}, names, lows, highs);
-        CategoryPlot plot = new CategoryPlot(ranges, new CategoryAxis("model"), new NumberAxis(metric),
-                new IntervalBarRenderer());
+        IntervalBarRenderer bars = new IntervalBarRenderer();
+        bars.setBarPainter(new StandardBarPainter());
+        bars.setShadowVisible(false);
+        bars.setMaximumBarWidth(0.06);
+        NumberAxis values = new NumberAxis(metric);
+        values.setAutoRangeIncludesZero(false);
+        CategoryPlot plot = new CategoryPlot(ranges, new CategoryAxis("model"), values, bars);
         LineAndShapeRenderer dots = new LineAndShapeRenderer(false, true);
         plot.setDataset(1, estimates);
         plot.setRenderer(1, dots);
