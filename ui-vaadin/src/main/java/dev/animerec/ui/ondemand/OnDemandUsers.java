@@ -182,6 +182,10 @@ public class OnDemandUsers {
             future.complete(fetchAndFold(username, userKey, cacheKey, version));
         } catch (RuntimeException e) {
             future.completeExceptionally(e);
+        } catch (Error e) {
+            // Waiting requests must hear of it too (they would otherwise time out as "still fetching" forever).
+            future.completeExceptionally(new IllegalStateException("the on-demand fetch failed: " + e, e));
+            throw e;
         } finally {
             inFlight.remove(cacheKey, future);
         }
