@@ -3,6 +3,7 @@ package dev.animerec.crawler.jikan;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.animerec.crawler.parse.Guard;
 import dev.animerec.crawler.parse.Json;
+import dev.animerec.crawler.parse.Links;
 import dev.animerec.crawler.parse.ParseException;
 import dev.animerec.crawler.parse.Parsed;
 import dev.animerec.items.FavoriteItem;
@@ -31,7 +32,7 @@ public final class JikanFavoritesParser {
         for (JsonNode anime : json.array(favorites, "anime")) {
             int animeId = json.requiredInt(anime, "mal_id");
             items.add(FavoriteItem.of(url, crawlDate, username, animeId, Json.text(anime, "title"), items.size()));
-            links.add(MalUrl.anime(animeId));
+            links.add(Links.anime("anime_id", animeId));
         }
         return Parsed.of(items, links);
     }

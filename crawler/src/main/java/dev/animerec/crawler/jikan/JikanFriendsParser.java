@@ -3,6 +3,7 @@ package dev.animerec.crawler.jikan;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.animerec.crawler.parse.Guard;
 import dev.animerec.crawler.parse.Json;
+import dev.animerec.crawler.parse.Links;
 import dev.animerec.crawler.parse.ParseException;
 import dev.animerec.crawler.parse.Parsed;
 import dev.animerec.items.FriendItem;
@@ -32,7 +33,7 @@ public final class JikanFriendsParser {
                 String name = json.requiredText(json.object(friend, "user"), "username");
                 items.add(FriendItem.of(url, crawlDate, username, name, json.instant(friend, "friends_since"),
                         json.instant(friend, "last_online")));
-                links.add(MalUrl.profile(name));
+                links.add(Links.profile("username", name));
             }
             return new FriendsPage(Parsed.of(items, links), root.path("pagination").path("has_next_page").asBoolean());
         });

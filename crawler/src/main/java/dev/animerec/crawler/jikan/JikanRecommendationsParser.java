@@ -3,6 +3,7 @@ package dev.animerec.crawler.jikan;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.animerec.crawler.parse.Guard;
 import dev.animerec.crawler.parse.Json;
+import dev.animerec.crawler.parse.Links;
 import dev.animerec.crawler.parse.ParseException;
 import dev.animerec.crawler.parse.Parsed;
 import dev.animerec.items.AnimeRecommendationItem;
@@ -28,7 +29,7 @@ public final class JikanRecommendationsParser {
                 int other = json.requiredInt(entry, "mal_id");
                 items.add(AnimeRecommendationItem.of(url, crawlDate, animeId, other, Json.text(entry, "title"),
                         Json.text(recommendation, "url"), json.integer(recommendation, "votes")));
-                links.add(MalUrl.anime(other));
+                links.add(Links.anime("recommended_anime_id", other));
             }
             return Parsed.of(items, links);
         });

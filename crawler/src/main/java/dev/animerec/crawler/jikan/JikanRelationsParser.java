@@ -3,6 +3,7 @@ package dev.animerec.crawler.jikan;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.animerec.crawler.parse.Guard;
 import dev.animerec.crawler.parse.Json;
+import dev.animerec.crawler.parse.Links;
 import dev.animerec.crawler.parse.ParseException;
 import dev.animerec.crawler.parse.Parsed;
 import dev.animerec.items.RelatedAnimeItem;
@@ -34,7 +35,7 @@ public final class JikanRelationsParser {
                     int other = json.requiredInt(entry, "mal_id");
                     items.add(RelatedAnimeItem.of(url, crawlDate, animeId, other, type, Json.text(entry, "name"),
                             items.size()));
-                    links.add(MalUrl.anime(other));
+                    links.add(Links.anime("related_anime_id", other));
                 }
             }
             return Parsed.of(items, links);

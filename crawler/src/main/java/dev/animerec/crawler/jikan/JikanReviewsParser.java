@@ -3,6 +3,7 @@ package dev.animerec.crawler.jikan;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.animerec.crawler.parse.Guard;
 import dev.animerec.crawler.parse.Json;
+import dev.animerec.crawler.parse.Links;
 import dev.animerec.crawler.parse.ParseException;
 import dev.animerec.crawler.parse.Parsed;
 import dev.animerec.items.ReviewItem;
@@ -34,7 +35,7 @@ public final class JikanReviewsParser {
                         json.integer(scores, "animation"), json.integer(scores, "sound"),
                         json.integer(scores, "character"), json.integer(scores, "enjoyment"),
                         json.integer(review, "episodes_watched")));
-                links.add(MalUrl.profile(reviewer));
+                links.add(Links.profile("reviewer", reviewer));
             }
             return Parsed.of(items, links);
         });

@@ -3,6 +3,7 @@ package dev.animerec.crawler.jikan;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.animerec.crawler.parse.Guard;
 import dev.animerec.crawler.parse.Json;
+import dev.animerec.crawler.parse.Links;
 import dev.animerec.crawler.parse.ParseException;
 import dev.animerec.schedule.MalUrl;
 import java.util.LinkedHashSet;
@@ -22,7 +23,7 @@ public final class JikanTopAnimeParser {
             JsonNode root = json.read(body);
             Set<MalUrl> anime = new LinkedHashSet<>();
             for (JsonNode entry : json.array(root, "data")) {
-                anime.add(MalUrl.anime(json.requiredInt(entry, "mal_id")));
+                anime.add(Links.anime("mal_id", json.requiredInt(entry, "mal_id")));
             }
             return new TopPage(anime, root.path("pagination").path("has_next_page").asBoolean());
         });

@@ -3,10 +3,10 @@ package dev.animerec.crawler.jikan;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.animerec.crawler.parse.Guard;
 import dev.animerec.crawler.parse.Json;
+import dev.animerec.crawler.parse.Links;
 import dev.animerec.crawler.parse.ParseException;
 import dev.animerec.crawler.parse.Parsed;
 import dev.animerec.items.ActivityItem;
-import dev.animerec.items.ListStatus;
 import dev.animerec.schedule.MalUrl;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,9 +32,9 @@ public final class JikanUserUpdatesParser {
                     throw new ParseException(KIND, "date", "missing");
                 }
                 items.add(ActivityItem.of(url, crawlDate, username, animeId,
-                        ListStatus.parse(Json.text(update, "status")), json.integer(update, "score"),
+                        json.listStatus(update, "status"), json.integer(update, "score"),
                         json.integer(update, "episodes_seen"), json.integer(update, "episodes_total"), date));
-                links.add(MalUrl.anime(animeId));
+                links.add(Links.anime("anime_id", animeId));
             }
             return Parsed.of(items, links);
         });

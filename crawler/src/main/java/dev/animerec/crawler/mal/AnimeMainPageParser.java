@@ -1,6 +1,7 @@
 package dev.animerec.crawler.mal;
 
 import dev.animerec.crawler.parse.Guard;
+import dev.animerec.crawler.parse.Links;
 import dev.animerec.crawler.parse.MalDates;
 import dev.animerec.crawler.parse.Numbers;
 import dev.animerec.crawler.parse.ParseException;
@@ -40,14 +41,14 @@ public final class AnimeMainPageParser {
                     .mainPicture(mainPicture(page))
                     .type(type)
                     .source(page.value("Source"))
-                    .episodes(Numbers.toInt(page.value("Episodes")))
+                    .episodes(Numbers.toInt(page.value("Episodes"), "episodes"))
                     .status(page.value("Status"))
                     .studios(page.linkTexts("Studios"))
                     .genres(page.linkTexts("Genres", "Genre"))
                     .themes(page.linkTexts("Themes", "Theme"))
                     .rating(page.value("Rating"))
-                    .rank(Numbers.toInt(page.value("Ranked")))
-                    .popularity(Numbers.toInt(page.value("Popularity")))
+                    .rank(Numbers.toInt(page.value("Ranked"), "rank"))
+                    .popularity(Numbers.toInt(page.value("Popularity"), "popularity"))
                     .members(Numbers.toLong(page.value("Members")))
                     .favorites(Numbers.toLong(page.value("Favorites")));
             aired(anime, page.value("Aired"));
@@ -57,7 +58,7 @@ public final class AnimeMainPageParser {
             anime.build();
             List<RelatedAnimeItem> related = related(page, animeId, crawlDate);
             Set<MalUrl> links = new LinkedHashSet<>();
-            related.forEach(r -> links.add(MalUrl.anime(r.relatedAnimeId())));
+            related.forEach(r -> links.add(Links.anime("related_anime_id", r.relatedAnimeId())));
             return new MainPage(anime, animeId, related, links);
         });
     }

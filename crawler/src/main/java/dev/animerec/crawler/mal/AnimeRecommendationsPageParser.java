@@ -1,6 +1,7 @@
 package dev.animerec.crawler.mal;
 
 import dev.animerec.crawler.parse.Guard;
+import dev.animerec.crawler.parse.Links;
 import dev.animerec.crawler.parse.Numbers;
 import dev.animerec.crawler.parse.ParseException;
 import dev.animerec.crawler.parse.Parsed;
@@ -47,12 +48,12 @@ public final class AnimeRecommendationsPageParser {
                 int recommenders = 1;
                 Element more = block.selectFirst("a.js-similar-recommendations-button strong");
                 if (more != null) {
-                    Integer extra = Numbers.toInt(more.text());
+                    Integer extra = Numbers.toInt(more.text(), "recommenders");
                     recommenders += extra == null ? 0 : extra;
                 }
                 items.add(AnimeRecommendationItem.of(url, crawlDate, animeId, other,
                         title == null ? null : title.text().trim(), permalink.absUrl("href"), recommenders));
-                links.add(MalUrl.anime(other));
+                links.add(Links.anime("recommended_anime_id", other));
                 links.addAll(MalPage.links(block.select("a[href*=/profile/]")));
             }
             return Parsed.of(items, links);

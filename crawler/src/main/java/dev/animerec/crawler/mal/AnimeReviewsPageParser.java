@@ -1,6 +1,7 @@
 package dev.animerec.crawler.mal;
 
 import dev.animerec.crawler.parse.Guard;
+import dev.animerec.crawler.parse.Links;
 import dev.animerec.crawler.parse.MalDates;
 import dev.animerec.crawler.parse.Numbers;
 import dev.animerec.crawler.parse.ParseException;
@@ -61,18 +62,18 @@ public final class AnimeReviewsPageParser {
                 for (Element row : review.select("div[id^=score] tr")) {
                     if (row.children().size() == 2) {
                         scores.put(row.child(0).text().trim().toLowerCase(Locale.ROOT),
-                                Numbers.toInt(row.child(1).text()));
+                                Numbers.toInt(row.child(1).text(), "score_" + row.child(0).text().trim()));
                     }
                 }
                 if (!scores.containsKey("overall")) {
                     throw page.missing("score_overall");
                 }
                 items.add(new ReviewItem(null, 0, url, crawlDate, animeId, reviewer, reviewId,
-                        date == null ? null : MalDates.day(date.text()), Numbers.toInt(helpful.text()),
+                        date == null ? null : MalDates.day(date.text()), Numbers.toInt(helpful.text(), "helpful_count"),
                         scores.get("overall"), scores.get("story"), scores.get("animation"), scores.get("sound"),
                         scores.get("character"), scores.get("enjoyment"),
-                        seen == null ? null : Numbers.toInt(seen.text())));
-                links.add(MalUrl.profile(reviewer));
+                        seen == null ? null : Numbers.toInt(seen.text(), "episodes_seen")));
+                links.add(Links.profile("reviewer", reviewer));
             }
             for (Element review : page.doc.select("div.review-element")) {
                 Element name = review.selectFirst("div.username a[href*=/profile/]");
@@ -81,7 +82,7 @@ public final class AnimeReviewsPageParser {
                     throw page.missing("reviewer");
                 }
                 Element rating = review.selectFirst("div.rating span.num");
-                Integer overall = rating == null ? null : Numbers.toInt(rating.text());
+                Integer overall = rating == null ? null : Numbers.toInt(rating.text(), "score_overall");
                 if (overall == null) {
                     throw page.missing("score_overall");
                 }
@@ -92,9 +93,9 @@ public final class AnimeReviewsPageParser {
                 items.add(new ReviewItem(null, 0, url, crawlDate, animeId, reviewer,
                         id != null && id.find() ? Numbers.toLong(id.group(1)) : null,
                         date == null ? null : MalDates.day(date.text()),
-                        reactions.find() ? Numbers.toInt(reactions.group(1)) : null,
+                        reactions.find() ? Numbers.toInt(reactions.group(1), "helpful_count") : null,
                         overall, null, null, null, null, null, null));
-                links.add(MalUrl.profile(reviewer));
+                links.add(Links.profile("reviewer", reviewer));
             }
             return Parsed.of(items, links);
         });

@@ -28,7 +28,7 @@ public final class AnimeStatsPageParser {
                 if (label == null || votes == null) {
                     continue;
                 }
-                Integer score = Numbers.toInt(label.text());
+                Integer score = Numbers.toInt(label.text(), "score");
                 Long count = Numbers.toLong(votes.text());
                 if (score == null || count == null) {
                     throw page.missing("score_counts");

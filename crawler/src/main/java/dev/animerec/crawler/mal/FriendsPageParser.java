@@ -1,6 +1,7 @@
 package dev.animerec.crawler.mal;
 
 import dev.animerec.crawler.parse.Guard;
+import dev.animerec.crawler.parse.Links;
 import dev.animerec.crawler.parse.MalDates;
 import dev.animerec.crawler.parse.Numbers;
 import dev.animerec.crawler.parse.ParseException;
@@ -65,7 +66,7 @@ public final class FriendsPageParser {
                 block.children().stream().skip(2).forEach(line -> lines.add(line.text().trim()));
                 items.add(friend(page, url, crawlDate, username, name == null ? null : name.parent(), lines));
             }
-            items.forEach(f -> links.add(MalUrl.profile(f.friendUsername())));
+            items.forEach(f -> links.add(Links.profile("friend_username", f.friendUsername())));
             return new FriendsPage(Parsed.of(items, links), nextPage(page));
         });
     }
@@ -104,7 +105,7 @@ public final class FriendsPageParser {
             if (a.text().trim().equalsIgnoreCase("Next")) {
                 Matcher p = PAGE_PARAM.matcher(a.attr("href"));
                 if (p.find()) {
-                    return Numbers.toInt(p.group(1));
+                    return Numbers.toInt(p.group(1), "next_page");
                 }
             }
         }

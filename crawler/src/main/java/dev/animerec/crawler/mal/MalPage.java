@@ -1,5 +1,6 @@
 package dev.animerec.crawler.mal;
 
+import dev.animerec.crawler.parse.Links;
 import dev.animerec.crawler.parse.ParseException;
 import dev.animerec.schedule.MalUrl;
 import java.util.ArrayList;
@@ -149,12 +150,12 @@ final class MalPage {
             String href = a.attr("href");
             Integer id = animeIdOf(href);
             if (id != null) {
-                links.add(MalUrl.anime(id));
+                links.add(Links.anime("anime_link", id));
                 continue;
             }
             String user = usernameOf(href);
             if (user != null) {
-                links.add(MalUrl.profile(user));
+                links.add(Links.profile("profile_link", user));
             }
         }
         return links;

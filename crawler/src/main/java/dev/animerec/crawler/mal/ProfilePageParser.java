@@ -1,6 +1,7 @@
 package dev.animerec.crawler.mal;
 
 import dev.animerec.crawler.parse.Guard;
+import dev.animerec.crawler.parse.Links;
 import dev.animerec.crawler.parse.MalDates;
 import dev.animerec.crawler.parse.Numbers;
 import dev.animerec.crawler.parse.ParseException;
@@ -67,19 +68,19 @@ public final class ProfilePageParser {
                     .joined(MalDates.day(status.get("Joined")))
                     .gender(status.get("Gender"))
                     .location(status.get("Location"))
-                    .forumPosts(Numbers.toInt(status.get("Forum Posts")))
-                    .reviews(Numbers.toInt(status.get("Reviews")))
-                    .recommendations(Numbers.toInt(status.get("Recommendations")))
-                    .blogPosts(Numbers.toInt(status.get("Blog Posts")))
+                    .forumPosts(Numbers.toInt(status.get("Forum Posts"), "forum_posts"))
+                    .reviews(Numbers.toInt(status.get("Reviews"), "reviews"))
+                    .recommendations(Numbers.toInt(status.get("Recommendations"), "recommendations"))
+                    .blogPosts(Numbers.toInt(status.get("Blog Posts"), "blog_posts"))
                     .daysWatched(Numbers.toDouble(labelled(stats, "Days:")))
                     .meanScore(Numbers.toDouble(labelled(stats, "Mean Score:")))
-                    .watching(Numbers.toInt(counts.get("Watching")))
-                    .completed(Numbers.toInt(counts.get("Completed")))
-                    .onHold(Numbers.toInt(counts.get("On-Hold")))
-                    .dropped(Numbers.toInt(counts.get("Dropped")))
-                    .planToWatch(Numbers.toInt(counts.get("Plan to Watch")))
-                    .totalEntries(Numbers.toInt(counts.get("Total Entries")))
-                    .rewatched(Numbers.toInt(counts.get("Rewatched")))
+                    .watching(Numbers.toInt(counts.get("Watching"), "watching"))
+                    .completed(Numbers.toInt(counts.get("Completed"), "completed"))
+                    .onHold(Numbers.toInt(counts.get("On-Hold"), "on_hold"))
+                    .dropped(Numbers.toInt(counts.get("Dropped"), "dropped"))
+                    .planToWatch(Numbers.toInt(counts.get("Plan to Watch"), "plan_to_watch"))
+                    .totalEntries(Numbers.toInt(counts.get("Total Entries"), "total_entries"))
+                    .rewatched(Numbers.toInt(counts.get("Rewatched"), "rewatched"))
                     .episodesWatched(Numbers.toLong(counts.get("Episodes")))
                     .build();
             List<Item> items = new ArrayList<>();
@@ -90,7 +91,7 @@ public final class ProfilePageParser {
             for (Element friend : page.doc.select("div.user-friends a[href*=/profile/]")) {
                 String name = MalPage.usernameOf(friend.attr("href"));
                 if (name != null) {
-                    links.add(MalUrl.profile(name));
+                    links.add(Links.profile("friend_username", name));
                 }
             }
             return Parsed.of(items, links);
@@ -145,13 +146,13 @@ public final class ProfilePageParser {
             Integer total = null;
             Matcher progress = PROGRESS.matcher(text);
             if (progress.find()) {
-                seen = Numbers.toInt(progress.group(1));
-                total = Numbers.toInt(progress.group(2));
+                seen = Numbers.toInt(progress.group(1), "activity.episodes_seen");
+                total = Numbers.toInt(progress.group(2), "activity.episodes_total");
             }
             Matcher scored = SCORED.matcher(text);
-            Integer score = scored.find() ? Numbers.toInt(scored.group(1)) : null;
+            Integer score = scored.find() ? Numbers.toInt(scored.group(1), "activity.score") : null;
             items.add(ActivityItem.of(page.url, crawlDate, username, animeId, status, score, seen, total, updatedAt));
-            links.add(MalUrl.anime(animeId));
+            links.add(Links.anime("anime_id", animeId));
         }
     }
 
@@ -165,7 +166,7 @@ public final class ProfilePageParser {
                 Element title = a.selectFirst("span.title");
                 items.add(FavoriteItem.of(page.url, crawlDate, username, animeId,
                         (title != null ? title.text() : a.text()).trim(), position++));
-                links.add(MalUrl.anime(animeId));
+                links.add(Links.anime("anime_id", animeId));
             }
         }
     }

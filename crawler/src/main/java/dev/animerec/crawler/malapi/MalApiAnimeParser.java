@@ -3,6 +3,7 @@ package dev.animerec.crawler.malapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.animerec.crawler.parse.Guard;
 import dev.animerec.crawler.parse.Json;
+import dev.animerec.crawler.parse.Links;
 import dev.animerec.crawler.parse.ParseException;
 import dev.animerec.crawler.parse.Parsed;
 import dev.animerec.items.AnimeItem;
@@ -80,14 +81,14 @@ public final class MalApiAnimeParser {
                 items.add(RelatedAnimeItem.of(url, crawlDate, animeId, other,
                         json.requiredText(related, "relation_type").toLowerCase(Locale.ROOT),
                         Json.text(node, "title"), items.size() - 1));
-                links.add(MalUrl.anime(other));
+                links.add(Links.anime("node.id", other));
             }
             for (JsonNode recommendation : root.path("recommendations")) {
                 JsonNode node = json.object(recommendation, "node");
                 int other = json.requiredInt(node, "id");
                 items.add(AnimeRecommendationItem.of(url, crawlDate, animeId, other, Json.text(node, "title"), null,
                         json.integer(recommendation, "num_recommendations")));
-                links.add(MalUrl.anime(other));
+                links.add(Links.anime("node.id", other));
             }
             return Parsed.of(items, links);
         });

@@ -5,7 +5,6 @@ import dev.animerec.crawler.parse.Guard;
 import dev.animerec.crawler.parse.Json;
 import dev.animerec.crawler.parse.ParseException;
 import dev.animerec.items.AnimeListEntryItem;
-import dev.animerec.items.ListStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,7 @@ public final class MalApiUserListPageParser {
                 JsonNode status = json.object(entry, "list_status");
                 Boolean rewatching = status.has("is_rewatching") ? status.get("is_rewatching").asBoolean() : null;
                 entries.add(AnimeListEntryItem.of(url, crawlDate, username, animeId,
-                        ListStatus.parse(Json.text(status, "status")), json.integer(status, "score"),
+                        json.listStatus(status, "status"), json.integer(status, "score"),
                         json.integer(status, "num_episodes_watched"), json.date(status, "start_date"),
                         json.date(status, "finish_date"), json.instant(status, "updated_at"), rewatching));
             }

@@ -9,6 +9,9 @@ import dev.animerec.items.InvalidItemException;
  */
 public final class Guard {
 
+    /** The field a parse error names when a runtime failure escaped the parser's own field checks. */
+    public static final String UNKNOWN_FIELD = "?";
+
     @FunctionalInterface
     public interface Body<T> {
         T run() throws ParseException;
@@ -22,10 +25,12 @@ public final class Guard {
             return body.run();
         } catch (ParseException e) {
             throw e;
+        } catch (FieldValueException e) {
+            throw new ParseException(pageKind, e.field(), e.getMessage(), e);
         } catch (InvalidItemException e) {
             throw new ParseException(pageKind, e.field(), e.getMessage(), e);
         } catch (RuntimeException | StackOverflowError e) {
-            throw new ParseException(pageKind, "?", "unreadable content: " + e, e);
+            throw new ParseException(pageKind, UNKNOWN_FIELD, "unreadable content: " + e, e);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.animerec.items.ListStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -63,6 +64,16 @@ public final class Json {
             throw new ParseException(kind, field, "missing");
         }
         return text;
+    }
+
+    /** A list status by name or MAL's numeric code; null when absent. */
+    public ListStatus listStatus(JsonNode parent, String field) throws ParseException {
+        String text = text(parent, field);
+        try {
+            return ListStatus.parse(text);
+        } catch (IllegalArgumentException e) { // a code beyond int's range, or an unknown name
+            throw new ParseException(kind, field, "not a list status: '" + text + "'", e);
+        }
     }
 
     public static String text(JsonNode parent, String field) {

@@ -1,5 +1,6 @@
 package dev.animerec.crawler.parse;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,7 +70,11 @@ public final class MalDates {
                 case "day" -> Duration.ofDays(1);
                 default -> Duration.ofDays(7);
             };
-            return crawlDate.minus(unit.multipliedBy(n));
+            try {
+                return crawlDate.minus(unit.multipliedBy(n));
+            } catch (ArithmeticException | DateTimeException e) {
+                return null; // "10^20 weeks ago" is no moment: the caller names the field it wanted
+            }
         }
         try {
             if (t.regionMatches(true, 0, "Today, ", 0, 7)) {

@@ -25,9 +25,13 @@ public final class Numbers {
         return n == null ? null : (long) Double.parseDouble(n);
     }
 
-    public static Integer toInt(String text) {
+    /** The first number as an int; a number beyond int's range is no count MAL prints, so the field fails. */
+    public static Integer toInt(String text, String field) {
         Long n = toLong(text);
-        return n == null ? null : Math.toIntExact(n);
+        if (n != null && (n > Integer.MAX_VALUE || n < Integer.MIN_VALUE)) {
+            throw new FieldValueException(field, "out of range: " + firstNumber(text), null);
+        }
+        return n == null ? null : n.intValue();
     }
 
     public static Double toDouble(String text) {

@@ -41,6 +41,17 @@ public class MalApiParsersTest {
                             "dropped": "20493", "plan_to_watch": "468905"}, "num_list_users": 1771505}}
             """;
 
+    public static final String USER_LIST_PAGE = """
+            {"data": [{"node": {"id": 1, "title": "Cowboy Bebop"},
+                       "list_status": {"status": "completed", "score": 9, "num_episodes_watched": 26,
+                                       "is_rewatching": false, "updated_at": "2023-05-01T10:00:00+00:00",
+                                       "start_date": "2023-04-01", "finish_date": "2023-04-30"}},
+                      {"node": {"id": 5, "title": "Cowboy Bebop: Tengoku no Tobira"},
+                       "list_status": {"status": "plan_to_watch", "score": 0, "num_episodes_watched": 0,
+                                       "is_rewatching": false, "updated_at": "2023-05-02T10:00:00+00:00"}}],
+             "paging": {"next": "https://api.myanimelist.net/v2/users/alice/animelist?offset=2&limit=2"}}
+            """;
+
     @Test
     void animeWithStatisticsRelationsAndRecommendations() throws Exception {
         Parsed parsed = new MalApiAnimeParser().parse(ANIME, "https://api.myanimelist.net/v2/anime/1", CRAWLED);
@@ -64,17 +75,8 @@ public class MalApiParsersTest {
 
     @Test
     void userListPageWithNextLink() throws Exception {
-        String body = """
-                {"data": [{"node": {"id": 1, "title": "Cowboy Bebop"},
-                           "list_status": {"status": "completed", "score": 9, "num_episodes_watched": 26,
-                                           "is_rewatching": false, "updated_at": "2023-05-01T10:00:00+00:00",
-                                           "start_date": "2023-04-01", "finish_date": "2023-04-30"}},
-                          {"node": {"id": 5, "title": "Cowboy Bebop: Tengoku no Tobira"},
-                           "list_status": {"status": "plan_to_watch", "score": 0, "num_episodes_watched": 0,
-                                           "is_rewatching": false, "updated_at": "2023-05-02T10:00:00+00:00"}}],
-                 "paging": {"next": "https://api.myanimelist.net/v2/users/alice/animelist?offset=2&limit=2"}}
-                """;
-        MalApiUserListPageParser.ListPage page = new MalApiUserListPageParser().parse(body, "u", "alice", CRAWLED);
+        MalApiUserListPageParser.ListPage page =
+                new MalApiUserListPageParser().parse(USER_LIST_PAGE, "u", "alice", CRAWLED);
         AnimeListEntryItem first = page.entries().get(0);
         assertThat(first.status()).isEqualTo(ListStatus.COMPLETED);
         assertThat(first.score()).isEqualTo(9);
