@@ -54,14 +54,90 @@ SELECT username, anime_id, status, COALESCE(score, 0) AS score, episodes_watched
        updated_at
 FROM staging.anime_list_entry;
 
+-- Sequel order inferred from titles and air dates (issue 21): the fallback for anime whose relations were never
+-- crawled (the bundled snapshot has none), measured against MAL's own relation pages in SequelInferenceIT. Three
+-- steps, each a work table so a surprising edge can be traced:
+-- 1. each TV series or movie gets two title stems, in lower case with only [a-z0-9] words kept: the whole title, and
+--    the title cut at the first ": " ("Haikyuu!!: Karasuno Koukou vs. ..." -> "haikyuu"), each without trailing
+--    season markers ("Season 3 Part 2", "2nd Season", "The Final Season", "II", a trailing 1-2 digit number).
+--    Patterns avoid backslashes and capture groups, and every REGEXP_REPLACE is anchored at the end so it matches
+--    at most once: BigQuery replaces every match and reads '\' as an escape, DuckDB replaces the first and does not.
+CREATE OR REPLACE TABLE work.sequel_title_stem AS
+SELECT anime_id, type, aired_from, studio_list, full_words,
+       REGEXP_REPLACE(full_words, '( the final season| the final| (season|part|cour|stage|series) [0-9]+| [0-9]+(st|nd|rd|th) (season|stage|part|cour|series)| (first|second|third|fourth|fifth|sixth|final) (season|stage|part|cour|series)| (ii|iii|iv|v|vi|vii|viii|ix)| [0-9]{1,2})+$', '') AS full_stem,
+       REGEXP_REPLACE(cut_words, '( the final season| the final| (season|part|cour|stage|series) [0-9]+| [0-9]+(st|nd|rd|th) (season|stage|part|cour|series)| (first|second|third|fourth|fifth|sixth|final) (season|stage|part|cour|series)| (ii|iii|iv|v|vi|vii|viii|ix)| [0-9]{1,2})+$', '') AS cut_stem
+FROM (
+  SELECT anime_id, type, aired_from, CONCAT('|', ARRAY_TO_STRING(studios, '|'), '|') AS studio_list,
+         ARRAY_TO_STRING(REGEXP_EXTRACT_ALL(LOWER(title), '[a-z0-9]+'), ' ') AS full_words,
+         ARRAY_TO_STRING(REGEXP_EXTRACT_ALL(REGEXP_REPLACE(LOWER(title), ': .*$', ''), '[a-z0-9]+'), ' ') AS cut_words
+  FROM work.anime
+  WHERE title IS NOT NULL AND aired_from IS NOT NULL AND type IN ('TV', 'Movie')
+) AS words;
+
+-- 2. Franchise: the shortest whole-title stem (of the same type, 3+ characters) that the anime's stems equal or start
+--    with as whole words ("haikyuu" for "Haikyuu!! To the Top"). A member whose whole-title stem is the franchise's
+--    is explicit (only season markers differ); the others (a subtitle, a colon) must share their first studio with an
+--    explicit member, which keeps "Hokuto no Ken: Raoh Gaiden" (another studio) out of "Hokuto no Ken", and spin-off
+--    words (SD, gaiden, mini, chibi, petit, recap, specials) keep a title out unless it is the franchise's own stem.
+CREATE OR REPLACE TABLE work.sequel_franchise_candidate AS
+SELECT member.anime_id, member.type, member.aired_from, member.studio_list, member.full_words, root.full_stem AS root,
+       member.full_stem = root.full_stem AS explicit
+FROM work.sequel_title_stem AS member
+JOIN work.sequel_title_stem AS root
+  ON root.type = member.type
+ AND (member.full_stem = root.full_stem OR member.cut_stem = root.full_stem
+      OR STARTS_WITH(member.cut_stem, CONCAT(root.full_stem, ' '))
+      OR STARTS_WITH(member.full_stem, CONCAT(root.full_stem, ' ')))
+WHERE LENGTH(root.full_stem) >= 3
+QUALIFY ROW_NUMBER() OVER (PARTITION BY member.anime_id ORDER BY LENGTH(root.full_stem), root.full_stem) = 1;
+
+CREATE OR REPLACE TABLE work.sequel_franchise AS
+SELECT candidate.anime_id, candidate.type, candidate.aired_from, candidate.root
+FROM work.sequel_franchise_candidate AS candidate
+LEFT JOIN (
+  SELECT root, type, STRING_AGG(studio_list, '') AS studios
+  FROM work.sequel_franchise_candidate WHERE explicit GROUP BY root, type
+) AS franchise ON franchise.root = candidate.root AND franchise.type = candidate.type
+WHERE REGEXP_REPLACE(CONCAT(' ', candidate.full_words, ' '), ' (sd|gaiden|mini|chibi|petit|puchi|recaps?|specials?) .*$', '')
+        = CONCAT(' ', candidate.full_words, ' ')
+  AND (candidate.explicit
+       OR (candidate.studio_list != '||'
+           AND STRPOS(franchise.studios, REGEXP_EXTRACT(candidate.studio_list, '^[|][^|]+[|]')) > 0));
+
+-- 3. Within a franchise and type, each member is the sequel of the one that aired before it (ties by id).
+CREATE OR REPLACE TABLE work.inferred_sequel AS
+SELECT prequel_id AS anime_id, anime_id AS sequel_id
+FROM (
+  SELECT anime_id, LAG(anime_id) OVER (PARTITION BY root, type ORDER BY aired_from, anime_id) AS prequel_id
+  FROM work.sequel_franchise
+) AS chain
+WHERE prequel_id IS NOT NULL;
+
+-- Crawled relations (MAL pages, Jikan relations, MAL API related_anime) always win: an inferred pair is dropped when
+-- either anime's own relations were crawled. That covers a crawled relation of the same pair under any type, and a
+-- crawled page that does not list the other anime (a page lists all its relations, so the pair is not related).
+-- Inferred edges are written both ways, as a crawl of both pages would be: 'sequel' from the earlier anime,
+-- 'prequel' from the later one.
 CREATE OR REPLACE TABLE work.anime_anime AS
 SELECT anime_id, related_anime_id AS other_anime_id, 'related' AS source, relation_type, position,
-       CAST(NULL AS INT64) AS recommenders
+       CAST(NULL AS INT64) AS recommenders, 'crawled' AS relation_source
 FROM staging.related_anime
 UNION ALL
 SELECT anime_id, recommended_anime_id AS other_anime_id, 'recommendation' AS source,
-       CAST(NULL AS STRING) AS relation_type, CAST(NULL AS INT64) AS position, recommenders
-FROM staging.anime_recommendation;
+       CAST(NULL AS STRING) AS relation_type, CAST(NULL AS INT64) AS position, recommenders,
+       'crawled' AS relation_source
+FROM staging.anime_recommendation
+UNION ALL
+SELECT edge.anime_id, edge.other_anime_id, 'related' AS source, edge.relation_type, CAST(NULL AS INT64) AS position,
+       CAST(NULL AS INT64) AS recommenders, 'inferred' AS relation_source
+FROM (
+  SELECT anime_id, sequel_id AS other_anime_id, 'sequel' AS relation_type FROM work.inferred_sequel
+  UNION ALL
+  SELECT sequel_id AS anime_id, anime_id AS other_anime_id, 'prequel' AS relation_type FROM work.inferred_sequel
+) AS edge
+WHERE NOT EXISTS (
+        SELECT 1 FROM staging.related_anime AS crawled
+        WHERE crawled.anime_id = edge.anime_id OR crawled.anime_id = edge.other_anime_id);
 
 CREATE OR REPLACE TABLE work.user_user AS
 SELECT username, friend_username, friends_since

@@ -55,7 +55,8 @@ final class FilterRules {
                     + " AS other_anime_known FROM work.anime_anime AS pair",
             List.of(FilterRule.drop("unknown_anime", "drop pairs whose anime (either side) is unknown",
                     "NOT anime_known OR NOT other_anime_known")),
-            List.of("anime_id", "other_anime_id", "source", "relation_type", "position", "recommenders"));
+            List.of("anime_id", "other_anime_id", "source", "relation_type", "position", "recommenders",
+                    "relation_source"));
 
     static final PairTable USER_USER = new PairTable("user_user",
             "SELECT pair.*, known_user.user_key IS NOT NULL AS user_known,"

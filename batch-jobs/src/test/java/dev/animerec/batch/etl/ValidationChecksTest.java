@@ -27,6 +27,8 @@ class ValidationChecksTest {
         warehouse.execute("CREATE TABLE work.users AS SELECT * FROM (VALUES ('alice'), ('bob')) AS t(username)");
         warehouse.execute("CREATE TABLE work.user_anime_filtered AS SELECT * FROM (VALUES ('alice', 1), ('bob', 2))"
                 + " AS t(username, anime_id)");
+        warehouse.execute("CREATE TABLE work.user_list AS SELECT * FROM (VALUES ('alice', 1), ('bob', 2))"
+                + " AS t(username, anime_id)");
         warehouse.execute("CREATE TABLE work.anime_anime_filtered AS SELECT * FROM (VALUES (1, 2, 'related'))"
                 + " AS t(anime_id, other_anime_id, source)");
         warehouse.execute("CREATE TABLE work.user_user_filtered AS SELECT * FROM (VALUES ('alice', 'bob'))"
