@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL server on loopback: started from the embedded binaries with its data directory under
- * the local home, or, when another anime-rec process already runs it, attached to.
+ * the local home, or, when another anime-rec process of the same home already runs it, attached to. A server
+ * on the port that serves another data directory is refused ({@link ForeignServerException}).
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -28,6 +29,7 @@ public final class LocalPostgres implements AutoCloseable {
 
     public static LocalPostgres startOrAttach(Path dataDirectory, int port) {
         if (Ports.listening(port)) {
+            ServerIdentity.requirePostgresOf(dataDirectory, port);
             log.info("Attaching to the local PostgreSQL already listening on 127.0.0.1:{}", port);
             return new LocalPostgres(port, null);
         }
@@ -51,6 +53,7 @@ public final class LocalPostgres implements AutoCloseable {
             }
             // Another process won the race to start it (it holds the data directory's lock): attach once it listens.
             if (Ports.awaitListening(port, java.time.Duration.ofSeconds(60))) {
+                ServerIdentity.requirePostgresOf(dataDirectory, port);
                 log.info("Another process is starting the local PostgreSQL; attaching on 127.0.0.1:{}", port);
                 return new LocalPostgres(port, null);
             }

@@ -10,7 +10,8 @@ import redis.embedded.RedisServer;
 
 /**
  * A real Redis server on loopback, started from the embedded binary with append-only persistence under the
- * local home, or attached to when another anime-rec process already runs it.
+ * local home, or attached to when another anime-rec process of the same home already runs it; a Redis on the
+ * port that keeps its data elsewhere is refused ({@link ForeignServerException}).
  */
 public final class LocalRedis implements AutoCloseable {
 
@@ -26,6 +27,7 @@ public final class LocalRedis implements AutoCloseable {
 
     public static LocalRedis startOrAttach(Path dataDirectory, int port) {
         if (Ports.listening(port)) {
+            ServerIdentity.requireRedisOf(dataDirectory, port);
             log.info("Attaching to the local Redis already listening on 127.0.0.1:{}", port);
             return new LocalRedis(port, null);
         }

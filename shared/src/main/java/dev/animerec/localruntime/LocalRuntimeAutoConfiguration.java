@@ -32,7 +32,7 @@ public class LocalRuntimeAutoConfiguration {
 
         @Bean(destroyMethod = "close")
         LocalPostgres localPostgres(LocalRuntimeProperties properties) {
-            return LocalPostgres.startOrAttach(properties.home().resolve("postgres"), properties.postgresPort());
+            return new LocalHome(properties).postgres();
         }
 
         @Bean(destroyMethod = "close")
@@ -54,7 +54,7 @@ public class LocalRuntimeAutoConfiguration {
 
         @Bean(destroyMethod = "close")
         LocalRedis localRedis(LocalRuntimeProperties properties) {
-            return LocalRedis.startOrAttach(properties.home().resolve("redis"), properties.redisPort());
+            return new LocalHome(properties).redis();
         }
 
         @Bean

@@ -1,7 +1,10 @@
 package dev.animerec.localruntime;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 
 /** Loopback port probes. */
@@ -17,6 +20,15 @@ public final class Ports {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** A port nothing listens on now (the system's choice on loopback). */
+    public static int free() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.animerec.pipeline;
 
+import dev.animerec.localruntime.LocalHome;
 import dev.animerec.localruntime.LocalPostgres;
 import dev.animerec.localruntime.LocalRedis;
 import dev.animerec.localruntime.LocalRuntimeProperties;
@@ -87,9 +88,9 @@ public final class LocalPipelineRunner {
         }
         // The runner holds the embedded PostgreSQL and Redis for the whole run: every stage attaches to them, so
         // no stage stops a server under another one that is still using it.
-        LocalRuntimeProperties local = new LocalRuntimeProperties(home, null, null);
-        LocalPostgres postgres = LocalPostgres.startOrAttach(home.resolve("postgres"), local.postgresPort());
-        LocalRedis redis = LocalRedis.startOrAttach(home.resolve("redis"), local.redisPort());
+        LocalHome local = new LocalHome(new LocalRuntimeProperties(home, null, null));
+        LocalPostgres postgres = local.postgres();
+        LocalRedis redis = local.redis();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runner.stopping = true;
             runner.stopChildren();
