@@ -2,17 +2,20 @@ package dev.animerec.testing;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import dev.animerec.localruntime.Ports;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The Pub/Sub emulator of the Google Cloud SDK ({@code gcloud beta emulators pubsub start}) on a free
- * loopback port, started and stopped by the test. Shared by the modules' Pub/Sub tests through the shared test jar. {@link #find()} is empty when the SDK or its emulator
- * component is not installed.
+ * loopback port, started and stopped by the test. Shared by the modules' Pub/Sub tests through the shared test
+ * jar. {@link #find()} is empty when the SDK or its emulator component is not installed; that, and only that,
+ * skips a Pub/Sub test ({@code PubSubEmulatorTest}).
  */
 public final class PubSubEmulator implements AutoCloseable {
 
@@ -26,9 +29,20 @@ public final class PubSubEmulator implements AutoCloseable {
         this.log = log;
     }
 
+    /**
+     * Set to {@value #REQUIRED} by {@code .ci/run} where it found the emulator: a Pub/Sub test that then finds
+     * no emulator fails instead of skipping, so CI cannot lose its Pub/Sub coverage to a changed install.
+     */
+    static final String REQUIREMENT_VARIABLE = "ANIMEREC_PUBSUB_EMULATOR";
+    static final String REQUIRED = "required";
+
     /** The gcloud launcher when it and its Pub/Sub emulator component are installed. */
     public static Optional<Path> find() {
-        String path = System.getenv("PATH");
+        return find(System.getenv("PATH"));
+    }
+
+    /** The gcloud on the given search path whose SDK has the {@code platform/pubsub-emulator} component. */
+    static Optional<Path> find(String path) {
         if (path == null) {
             return Optional.empty();
         }
@@ -41,7 +55,7 @@ public final class PubSubEmulator implements AutoCloseable {
                         return Optional.of(gcloud);
                     }
                 } catch (IOException e) {
-                    return Optional.empty();
+                    throw new UncheckedIOException("cannot resolve " + gcloud, e);
                 }
             }
         }
@@ -49,18 +63,41 @@ public final class PubSubEmulator implements AutoCloseable {
     }
 
     /**
-     * Starts the emulator, or skips the calling test class where gcloud's emulator is not installed, saying so
-     * loudly on stderr (a skipped Pub/Sub test must not pass unnoticed).
+     * Starts the emulator. Skips the calling test class only where the emulator is not installed (no gcloud, or
+     * gcloud without its pubsub-emulator component), saying so loudly on stderr; where it is installed, a start
+     * failure fails the test with the emulator's own output, and so does its absence where
+     * {@value #REQUIREMENT_VARIABLE}={@value #REQUIRED}.
      */
     public static PubSubEmulator startOrSkip(String testName) throws IOException, InterruptedException {
-        Optional<Path> gcloud = find();
+        return startOrSkip(testName, System.getenv("PATH"), System.getenv(REQUIREMENT_VARIABLE));
+    }
+
+    static PubSubEmulator startOrSkip(String testName, String path, String requirement)
+            throws IOException, InterruptedException {
+        return start(installedOrSkip(testName, path, requirement));
+    }
+
+    /**
+     * The gcloud launcher with the emulator component, or a skip of the calling test where it is not installed
+     * (a failure where {@value #REQUIREMENT_VARIABLE}={@value #REQUIRED}), for tests that start the emulator
+     * their own way.
+     */
+    public static Path installedOrSkip(String testName) {
+        return installedOrSkip(testName, System.getenv("PATH"), System.getenv(REQUIREMENT_VARIABLE));
+    }
+
+    static Path installedOrSkip(String testName, String path, String requirement) {
+        Optional<Path> gcloud = find(path);
         if (gcloud.isEmpty()) {
+            if (REQUIRED.equals(requirement)) {
+                throw new IllegalStateException(testName + ": " + REQUIREMENT_VARIABLE + "=" + REQUIRED
+                        + " but no gcloud with the pubsub-emulator component is on PATH (" + path + ")");
+            }
             System.err.println("\n*** SKIPPED " + testName + ": no gcloud with the pubsub-emulator component on PATH."
                     + " Install google-cloud-cli and google-cloud-cli-pubsub-emulator to test the gcp binding. ***\n");
+            Assumptions.abort("Pub/Sub emulator not installed (gcloud pubsub-emulator)");
         }
-        org.junit.jupiter.api.Assumptions.assumeTrue(gcloud.isPresent(),
-                "Pub/Sub emulator not installed (gcloud pubsub-emulator)");
-        return start(gcloud.get());
+        return gcloud.get();
     }
 
     public static PubSubEmulator start(Path gcloud) throws IOException, InterruptedException {
@@ -78,9 +115,10 @@ public final class PubSubEmulator implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!Ports.listening(port)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
+                // Read the emulator's output before close() deletes its log: the output says why.
+                String output = Files.readString(log);
                 emulator.close();
-                throw new IllegalStateException("the Pub/Sub emulator did not start on port " + port + ":\n"
-                        + Files.readString(log));
+                throw new IllegalStateException("the Pub/Sub emulator did not start on port " + port + ":\n" + output);
             }
             Thread.sleep(250);
         }
