@@ -35,6 +35,6 @@ public record MlSettings(
     }
 
     public static MlSettings defaults() {
-        return new MlSettings(42L, 40, 20, 0, 0.2, 10, 64, 10, 1.0, 10.0, 2, true, 150, 50, 50, 5, 0.1, 2000, 200.0);
+        return new MlSettings(42L, 80, 20, 0, 0.2, 10, 64, 10, 1.0, 10.0, 2, true, 150, 50, 50, 5, 0.1, 2000, 200.0);
     }
 }
