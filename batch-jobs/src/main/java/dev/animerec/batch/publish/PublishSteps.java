@@ -53,16 +53,29 @@ public class PublishSteps {
         this.batchSize = batchSize;
     }
 
-    /** Anime cards: the fields a card and the filters need, plus the prequels (for "no sequels of unseen seasons"). */
+    /**
+     * Anime cards: the fields a card and the filters need, plus the prequels (for "no sequels of unseen seasons") and,
+     * among them, those the ETL inferred from titles and air dates rather than crawled ({@code inferred_prequels}),
+     * so the UI can say so.
+     */
     public long cards(PublishInputs inputs, String version) {
         Map<Integer, List<Integer>> prequels = new HashMap<>();
+        Map<Integer, List<Integer>> inferredPrequels = new HashMap<>();
         Path relations = inputs.processedTable("anime_anime");
         if (Files.exists(relations)) {
             try (ParquetTables tables = new ParquetTables()) {
-                tables.stream("SELECT anime_id, other_anime_id FROM read_parquet(?)"
-                                + " WHERE source = 'related' AND lower(relation_type) = 'sequel'",
-                        row -> prequels.computeIfAbsent(row.getInt(2), id -> new ArrayList<>()).add(row.getInt(1)),
-                        relations);
+                // Processed versions written before issue 21 have no relation_source: every relation was crawled.
+                boolean labelled = tables.stream("SELECT name FROM parquet_schema(?) WHERE name = 'relation_source'",
+                        row -> { }, relations) > 0;
+                tables.stream("SELECT anime_id, other_anime_id, "
+                                + (labelled ? "relation_source = 'inferred'" : "FALSE") + " AS inferred"
+                                + " FROM read_parquet(?) WHERE source = 'related' AND lower(relation_type) = 'sequel'",
+                        row -> {
+                            prequels.computeIfAbsent(row.getInt(2), id -> new ArrayList<>()).add(row.getInt(1));
+                            if (row.getBoolean(3)) {
+                                inferredPrequels.computeIfAbsent(row.getInt(2), id -> new ArrayList<>()).add(row.getInt(1));
+                            }
+                        }, relations);
             }
         }
         try (ParquetTables tables = new ParquetTables()) {
@@ -92,6 +105,8 @@ public class PublishSteps {
                                 : "https://myanimelist.net/anime/" + id);
                         ArrayNode before = card.putArray("prequels");
                         prequels.getOrDefault(id, List.of()).forEach(before::add);
+                        ArrayNode inferred = card.putArray("inferred_prequels");
+                        inferredPrequels.getOrDefault(id, List.of()).forEach(inferred::add);
                         batch.add(Integer.toString(id), card);
                     }, inputs.processedTable("anime"));
             return batch.finish();

@@ -46,8 +46,9 @@ final class PublishFixtures {
                 + " ('Carol', 7, 'watching', 0, 0, NULL, NULL, TIMESTAMP '2023-01-05 08:00:00'))"
                 + " t(username, anime_id, status, score, episodes_watched, start_date, finish_date, updated_at))"
                 + " TO '" + dir.resolve("user_list.parquet") + "' (FORMAT PARQUET)");
-        sql("COPY (SELECT * FROM (VALUES (1, 12, 'related', 'sequel', 1, NULL::INT))"
-                + " t(anime_id, other_anime_id, source, relation_type, position, recommenders))"
+        sql("COPY (SELECT * FROM (VALUES (1, 12, 'related', 'sequel', 1, NULL::INT, 'crawled'),"
+                + " (2, 11, 'related', 'sequel', NULL, NULL, 'inferred'), (11, 2, 'related', 'prequel', NULL, NULL, 'inferred'))"
+                + " t(anime_id, other_anime_id, source, relation_type, position, recommenders, relation_source))"
                 + " TO '" + dir.resolve("anime_anime.parquet") + "' (FORMAT PARQUET)");
         Path old = Files.createDirectories(home.resolve("warehouse/processed/p0"));
         for (String table : new String[] {"anime", "user_anime", "anime_anime"}) {

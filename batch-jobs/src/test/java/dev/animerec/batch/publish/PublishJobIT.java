@@ -136,6 +136,10 @@ class PublishJobIT {
         assertThat(card.get("genres").toString()).isEqualTo("[\"Action\",\"Drama\"]");
         assertThat(card.get("url").asText()).isEqualTo("https://myanimelist.net/anime/12");
         assertThat(card.get("prequels").toString()).isEqualTo("[1]");
+        assertThat(card.get("inferred_prequels").toString()).as("a crawled prequel").isEqualTo("[]");
+        JsonNode inferred = JSON.readTree(hget(version, RedisLayout.CARDS, "11"));
+        assertThat(inferred.get("prequels").toString()).isEqualTo("[2]");
+        assertThat(inferred.get("inferred_prequels").toString()).as("inferred from titles and air dates").isEqualTo("[2]");
         assertThat(card.get("members").asLong()).isEqualTo(12000);
 
         JsonNode bob = JSON.readTree(hget(version, RedisLayout.RECOMMENDATIONS, "bob"));
