@@ -43,6 +43,12 @@ import java.util.Set;
  * Crawls one anime or profile url from the configured source into its items and the links seen. The url
  * may be canonical ({@code https://myanimelist.net/...}) or on the configured MAL base (a mirror or a test
  * server); it is fetched from the configured bases.
+ *
+ * <p>Partial crawls: the pages that make up an item (an anime's main, stats and pictures pages; a profile
+ * page, its friends and its list) are required, since an item built without one of them would overwrite
+ * good values with none. The sub-pages whose items stand alone (recommendations, reviews, relations) are
+ * optional: one the source does not have (404 / 410) leaves the url's other items intact and is reported in
+ * {@link Parsed#missing()}; see {@link #optional}.
  */
 public final class UrlCrawler {
 
@@ -118,8 +124,8 @@ public final class UrlCrawler {
         items.add(anime);
         items.addAll(main.related());
         return Parsed.of(items, main.links())
-                .plus(new AnimeRecommendationsPageParser().parse(mal.get(recs), recs, now))
-                .plus(new AnimeReviewsPageParser().parse(mal.get(reviews), reviews, now));
+                .plus(optional(mal, recs, body -> new AnimeRecommendationsPageParser().parse(body, recs, now)))
+                .plus(optional(mal, reviews, body -> new AnimeReviewsPageParser().parse(body, reviews, now)));
     }
 
     private Parsed jikanAnime(int id, Instant now) throws FetchException, ParseException, InterruptedException {
@@ -128,11 +134,39 @@ public final class UrlCrawler {
                 .statistics(new JikanStatisticsParser().parse(jikan.get(base + "/statistics")))
                 .pictures(new JikanPicturesParser().parse(jikan.get(base + "/pictures")))
                 .build();
+        String relations = base + "/relations";
+        String recommendations = base + "/recommendations";
+        String reviews = base + "/reviews";
         return Parsed.of(List.of(anime), Set.of())
-                .plus(new JikanRelationsParser().parse(jikan.get(base + "/relations"), base + "/relations", id, now))
-                .plus(new JikanRecommendationsParser().parse(jikan.get(base + "/recommendations"),
-                        base + "/recommendations", id, now))
-                .plus(new JikanReviewsParser().parse(jikan.get(base + "/reviews"), base + "/reviews", id, now));
+                .plus(optional(jikan, relations, body -> new JikanRelationsParser().parse(body, relations, id, now)))
+                .plus(optional(jikan, recommendations,
+                        body -> new JikanRecommendationsParser().parse(body, recommendations, id, now)))
+                .plus(optional(jikan, reviews, body -> new JikanReviewsParser().parse(body, reviews, id, now)));
+    }
+
+    private interface SubPage {
+        Parsed parse(String body) throws ParseException;
+    }
+
+    /**
+     * An optional sub-page: one whose items stand on their own (recommendations, reviews, relations), so a
+     * crawl without them loses nothing else. When the source answers that it does not have the page (404,
+     * 410), the url's other items are still emitted and the page is reported as missing. Any other failure
+     * (a timeout, 429 or 5xx after the last retry, a page no parser can read) fails the url whole: a retry
+     * is likely to get everything, and a layout change must stop the crawl loudly, not thin every url out.
+     */
+    private static Parsed optional(HostClient client, String url, SubPage page)
+            throws FetchException, ParseException, InterruptedException {
+        String body;
+        try {
+            body = client.get(url);
+        } catch (FetchException e) {
+            if (e.status() == 404 || e.status() == 410) {
+                return Parsed.missing(url, e.getMessage());
+            }
+            throw e;
+        }
+        return page.parse(body);
     }
 
     private Parsed malProfile(String user, Instant now) throws FetchException, ParseException, InterruptedException {

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Crawls one url end to end: items onto the ingestion queue first (durable), then the schedule (crawled;
  * inspected for every link seen). A url whose crawl fails (after the client's last attempt, or on a page
- * no parser can read) is recorded as failed with the reason, which also writes its dead letter.
+ * no parser can read) is recorded as failed with the reason, which also writes its dead letter. A url
+ * crawled without an optional sub-page the source does not have emits its other items, is marked crawled,
+ * and the missing sub-page is recorded ({@link MissingPages}).
  * <p>
  * A failure of the sink or of the schedule database is not the url's fault: it propagates, so the caller's
  * transaction rolls back and the queue message is delivered again.
@@ -24,18 +26,25 @@ public final class CrawlHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CrawlHandler.class);
 
-    /** What became of one url: its items when crawled, the reason when dead-lettered. */
-    public record Outcome(String url, boolean crawled, List<Item> items, int links, String failure) {
+    /**
+     * What became of one url: its items when crawled, the reason when dead-lettered; {@code missingPages}
+     * names the optional sub-pages a crawled url went without (null when none).
+     */
+    public record Outcome(String url, boolean crawled, List<Item> items, int links, String failure,
+                          String missingPages) {
     }
 
     private final UrlCrawler crawler;
     private final ItemSink sink;
     private final ScheduleRepository schedule;
 
-    public CrawlHandler(UrlCrawler crawler, ItemSink sink, ScheduleRepository schedule) {
+    private final MissingPages missingPages;
+
+    public CrawlHandler(UrlCrawler crawler, ItemSink sink, ScheduleRepository schedule, MissingPages missingPages) {
         this.crawler = crawler;
         this.sink = sink;
         this.schedule = schedule;
+        this.missingPages = missingPages;
     }
 
     /**
@@ -61,12 +70,17 @@ public final class CrawlHandler {
         Instant now = Instant.now();
         schedule.markCrawled(entity, now);
         schedule.markInspected(parsed.links(), now);
-        return new Outcome(url, true, parsed.items(), parsed.links().size(), null);
+        String missing = null;
+        if (!parsed.missing().isEmpty()) {
+            missing = missingPages.record(entity, attempt, parsed.missing());
+            log.info("crawled {} without {}", url, missing);
+        }
+        return new Outcome(url, true, parsed.items(), parsed.links().size(), null, missing);
     }
 
     private Outcome deadLetter(MalUrl entity, String url, int attempts, String reason) {
         schedule.markFailed(entity, attempts, reason, Instant.now());
         log.warn("dead letter {}: {}", url, reason);
-        return new Outcome(url, false, List.of(), 0, reason);
+        return new Outcome(url, false, List.of(), 0, reason, null);
     }
 }

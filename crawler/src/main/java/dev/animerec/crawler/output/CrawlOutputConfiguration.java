@@ -64,7 +64,7 @@ class CrawlOutputConfiguration {
     }
 
     @Bean
-    CrawlHandler crawlHandler(UrlCrawler crawler, ItemSink sink, ScheduleRepository schedule) {
-        return new CrawlHandler(crawler, sink, schedule);
+    CrawlHandler crawlHandler(UrlCrawler crawler, ItemSink sink, ScheduleRepository schedule, JdbcTemplate jdbc) {
+        return new CrawlHandler(crawler, sink, schedule, new MissingPages(jdbc));
     }
 }

@@ -57,6 +57,65 @@ class CrawlHandlerIT {
         mirror.close();
     }
 
+    private CrawlHandler handler() {
+        return new CrawlHandler(crawler, new SpoolWriter(home), new ScheduleRepository(jdbc), new MissingPages(jdbc));
+    }
+
+    /**
+     * The partial-crawl policy: an optional sub-page (reviews, recommendations) the source does not have
+     * leaves the url's other items intact, and the missing page is recorded with its reason.
+     */
+    @Test
+    void anAnimeWithoutAReviewsPageEmitsItsOtherItemsAndRecordsTheMissingPage() throws Exception {
+        mirror.answer("/anime/49827/_/reviews", 404);
+
+        CrawlHandler.Outcome outcome = handler().handle(GUNDAM, 1);
+
+        assertThat(outcome.crawled()).as(String.valueOf(outcome.failure())).isTrue();
+        assertThat(outcome.items()).filteredOn(AnimeItem.class::isInstance).hasSize(1);
+        assertThat(outcome.items()).filteredOn(RelatedAnimeItem.class::isInstance).hasSize(1);
+        assertThat(mirror.paths()).contains("/anime/49827/_/userrecs", "/anime/49827/_/reviews?p=1");
+        assertThat(outcome.items()).filteredOn(ReviewItem.class::isInstance).isEmpty();
+        assertThat(outcome.missingPages()).contains("/anime/49827/_/reviews?p=1").contains("HTTP 404");
+        List<Item> spooledItems = new ArrayList<>();
+        for (String line : Files.readAllLines(spooled().get(0))) {
+            spooledItems.add(ItemJson.read(line));
+        }
+        assertThat(spooledItems).isEqualTo(outcome.items());
+        Map<String, Object> gundam = animeRow(49827);
+        assertThat(gundam.get("crawled_count")).isEqualTo(1);
+        assertThat(gundam.get("failed_count")).isEqualTo(0);
+        Map<String, Object> missing = jdbc.queryForMap("SELECT * FROM crawl_dead_letter");
+        assertThat(missing.get("kind")).isEqualTo(MissingPages.KIND);
+        assertThat((String) missing.get("url")).endsWith("/anime/49827/_/reviews?p=1");
+        assertThat((String) missing.get("reason")).contains(GUNDAM).contains("HTTP 404");
+    }
+
+    /** A page the anime item is built from (stats) is required: without it the url fails whole. */
+    @Test
+    void anAnimeWithoutItsStatsPageFailsWholeAndSpoolsNothing() throws Exception {
+        mirror.answer("/anime/49827/_/stats", 404);
+
+        CrawlHandler.Outcome outcome = handler().handle(GUNDAM, 1);
+
+        assertThat(outcome.crawled()).isFalse();
+        assertThat(outcome.failure()).contains("HTTP 404");
+        assertThat(spooled()).isEmpty();
+        assertThat(animeRow(49827).get("failed_count")).isEqualTo(1);
+    }
+
+    /** An optional sub-page that fails otherwise than missing (a 5xx after the retries) fails the url whole. */
+    @Test
+    void anOptionalSubPageThatFailsOtherwiseThanMissingFailsTheUrlWhole() throws Exception {
+        mirror.answer("/anime/49827/_/userrecs", 503);
+
+        CrawlHandler.Outcome outcome = handler().handle(GUNDAM, 1);
+
+        assertThat(outcome.crawled()).isFalse();
+        assertThat(outcome.failure()).contains("503");
+        assertThat(spooled()).isEmpty();
+    }
+
     private List<Path> spooled() throws Exception {
         Path inbox = home.resolve("spool/inbox");
         if (!Files.isDirectory(inbox)) {
@@ -73,7 +132,7 @@ class CrawlHandlerIT {
 
     @Test
     void animePageBecomesSpooledItemsAndScheduleMarks() throws Exception {
-        CrawlHandler handler = new CrawlHandler(crawler, new SpoolWriter(home), new ScheduleRepository(jdbc));
+        CrawlHandler handler = handler();
 
         CrawlHandler.Outcome outcome = handler.handle(GUNDAM, 1);
 
@@ -114,7 +173,7 @@ class CrawlHandlerIT {
     @Test
     void aMissingAnimeIsDeadLetteredWithTheReasonAndSpoolsNothing() throws Exception {
         mirror.answer(404404, 404);
-        CrawlHandler handler = new CrawlHandler(crawler, new SpoolWriter(home), new ScheduleRepository(jdbc));
+        CrawlHandler handler = handler();
 
         CrawlHandler.Outcome outcome = handler.handle("https://myanimelist.net/anime/404404", 2);
 
@@ -135,7 +194,7 @@ class CrawlHandlerIT {
     @Test
     void serverErrorsAreRetriedThenDeadLetteredWithTheAttemptCount() throws Exception {
         mirror.answer(500500, 500);
-        CrawlHandler handler = new CrawlHandler(crawler, new SpoolWriter(home), new ScheduleRepository(jdbc));
+        CrawlHandler handler = handler();
 
         CrawlHandler.Outcome outcome = handler.handle("https://myanimelist.net/anime/500500", 1);
 
@@ -162,7 +221,7 @@ class CrawlHandlerIT {
             }
         };
 
-        new CrawlHandler(crawler, spool, schedule).handle(GUNDAM, 1);
+        new CrawlHandler(crawler, spool, schedule, new MissingPages(jdbc)).handle(GUNDAM, 1);
 
         assertThat(spooledWhenMarked).containsExactly(1);
     }
@@ -172,7 +231,8 @@ class CrawlHandlerIT {
         ItemSink broken = items -> {
             throw new UncheckedIOException(new java.io.IOException("disk full"));
         };
-        CrawlHandler handler = new CrawlHandler(crawler, broken, new ScheduleRepository(jdbc));
+        CrawlHandler handler = new CrawlHandler(crawler, broken, new ScheduleRepository(jdbc),
+                new MissingPages(jdbc));
 
         assertThatThrownBy(() -> handler.handle(GUNDAM, 1)).isInstanceOf(UncheckedIOException.class);
 
@@ -182,7 +242,7 @@ class CrawlHandlerIT {
 
     @Test
     void aUrlOutsideMalIsRejectedBeforeAnyRequest() {
-        CrawlHandler handler = new CrawlHandler(crawler, new SpoolWriter(home), new ScheduleRepository(jdbc));
+        CrawlHandler handler = handler();
 
         assertThatThrownBy(() -> handler.handle("https://example.org/anime/1", 1))
                 .isInstanceOf(IllegalArgumentException.class)
