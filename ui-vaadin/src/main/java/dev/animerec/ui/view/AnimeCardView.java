@@ -88,6 +88,14 @@ public class AnimeCardView extends Div {
         actions.addClassName("ar-actions");
 
         Div body = new Div(title, meta, genres, actions, why);
+        if (anime.sequelOrderInferred()) {
+            // The snapshot carries no crawled relations: say where this card's "later season" status comes from.
+            Div inferred = new Div();
+            inferred.addClassNames("ar-meta", "ar-inferred");
+            inferred.setId("inferred-" + anime.id());
+            inferred.setText("A later season: inferred from titles and air dates");
+            body.addComponentAtIndex(3, inferred);
+        }
         body.addClassName("ar-body");
         add(cover, body);
     }
