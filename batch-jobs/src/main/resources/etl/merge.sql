@@ -60,6 +60,7 @@ FROM staging.anime_list_entry;
 -- 1. each TV series or movie gets two title stems, in lower case with only [a-z0-9] words kept: the whole title, and
 --    the title cut at the first ": " ("Haikyuu!!: Karasuno Koukou vs. ..." -> "haikyuu"), each without trailing
 --    season markers ("Season 3 Part 2", "2nd Season", "The Final Season", "II", a trailing 1-2 digit number).
+--    The type is compared in lower case: MAL pages and Jikan write "TV", the MAL API "tv".
 --    Patterns avoid backslashes and capture groups, and every REGEXP_REPLACE is anchored at the end so it matches
 --    at most once: BigQuery replaces every match and reads '\' as an escape, DuckDB replaces the first and does not.
 CREATE OR REPLACE TABLE work.sequel_title_stem AS
@@ -67,11 +68,11 @@ SELECT anime_id, type, aired_from, studio_list, full_words,
        REGEXP_REPLACE(full_words, '( the final season| the final| (season|part|cour|stage|series) [0-9]+| [0-9]+(st|nd|rd|th) (season|stage|part|cour|series)| (first|second|third|fourth|fifth|sixth|final) (season|stage|part|cour|series)| (ii|iii|iv|v|vi|vii|viii|ix)| [0-9]{1,2})+$', '') AS full_stem,
        REGEXP_REPLACE(cut_words, '( the final season| the final| (season|part|cour|stage|series) [0-9]+| [0-9]+(st|nd|rd|th) (season|stage|part|cour|series)| (first|second|third|fourth|fifth|sixth|final) (season|stage|part|cour|series)| (ii|iii|iv|v|vi|vii|viii|ix)| [0-9]{1,2})+$', '') AS cut_stem
 FROM (
-  SELECT anime_id, type, aired_from, CONCAT('|', ARRAY_TO_STRING(studios, '|'), '|') AS studio_list,
+  SELECT anime_id, LOWER(type) AS type, aired_from, CONCAT('|', ARRAY_TO_STRING(studios, '|'), '|') AS studio_list,
          ARRAY_TO_STRING(REGEXP_EXTRACT_ALL(LOWER(title), '[a-z0-9]+'), ' ') AS full_words,
          ARRAY_TO_STRING(REGEXP_EXTRACT_ALL(REGEXP_REPLACE(LOWER(title), ': .*$', ''), '[a-z0-9]+'), ' ') AS cut_words
   FROM work.anime
-  WHERE title IS NOT NULL AND aired_from IS NOT NULL AND type IN ('TV', 'Movie')
+  WHERE title IS NOT NULL AND aired_from IS NOT NULL AND LOWER(type) IN ('tv', 'movie')
 ) AS words;
 
 -- 2. Franchise: the shortest whole-title stem (of the same type, 3+ characters) that the anime's stems equal or start

@@ -68,7 +68,8 @@ class SequelInferenceTest {
         List<Item> items = new ArrayList<>(List.of(
                 anime(3, "Kyojin Season 3 Part 2", "TV", "2019-04-29", "Wit Studio"),
                 anime(1, "Kyojin", "TV", "2013-04-07", "Wit Studio"),
-                anime(4, "Kyojin: The Final Season", "TV", "2020-12-07", "MAPPA"),
+                // the MAL API writes its media type in lower case
+                anime(4, "Kyojin: The Final Season", "tv", "2020-12-07", "MAPPA"),
                 anime(2, "Kyojin Season 3", "TV", "2018-07-23", "Wit Studio")));
         assertThat(relations(items)).containsExactly(
                 "1 sequel 2 inferred", "2 prequel 1 inferred", "2 sequel 3 inferred", "3 prequel 2 inferred",
