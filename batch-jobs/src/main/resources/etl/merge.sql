@@ -79,7 +79,7 @@ FROM (
 --    with as whole words ("haikyuu" for "Haikyuu!! To the Top"). A member whose whole-title stem is the franchise's
 --    is explicit (only season markers differ); the others (a subtitle, a colon) must share their first studio with an
 --    explicit member, which keeps "Hokuto no Ken: Raoh Gaiden" (another studio) out of "Hokuto no Ken", and spin-off
---    words (SD, gaiden, mini, chibi, petit, recap, specials) keep a title out unless it is the franchise's own stem.
+--    words (SD, gaiden, mini, chibi, petit, puchi, recap(s), special(s)) keep a title out of every chain.
 CREATE OR REPLACE TABLE work.sequel_franchise_candidate AS
 SELECT member.anime_id, member.type, member.aired_from, member.studio_list, member.full_words, root.full_stem AS root,
        member.full_stem = root.full_stem AS explicit
@@ -115,7 +115,8 @@ FROM (
 WHERE prequel_id IS NOT NULL;
 
 -- Crawled relations (MAL pages, Jikan relations, MAL API related_anime) always win: an inferred pair is dropped when
--- either anime's own relations were crawled. That covers a crawled relation of the same pair under any type, and a
+-- either anime's own relations were crawled (an anti-join, which BigQuery plans where it refuses a correlated
+-- subquery with OR). That covers a crawled relation of the same pair under any type, and a
 -- crawled page that does not list the other anime (a page lists all its relations, so the pair is not related).
 -- Inferred edges are written both ways, as a crawl of both pages would be: 'sequel' from the earlier anime,
 -- 'prequel' from the later one.
@@ -136,9 +137,11 @@ FROM (
   UNION ALL
   SELECT sequel_id AS anime_id, anime_id AS other_anime_id, 'prequel' AS relation_type FROM work.inferred_sequel
 ) AS edge
-WHERE NOT EXISTS (
-        SELECT 1 FROM staging.related_anime AS crawled
-        WHERE crawled.anime_id = edge.anime_id OR crawled.anime_id = edge.other_anime_id);
+LEFT JOIN (SELECT DISTINCT anime_id FROM staging.related_anime) AS crawled
+  ON crawled.anime_id = edge.anime_id
+LEFT JOIN (SELECT DISTINCT anime_id FROM staging.related_anime) AS other_crawled
+  ON other_crawled.anime_id = edge.other_anime_id
+WHERE crawled.anime_id IS NULL AND other_crawled.anime_id IS NULL;
 
 CREATE OR REPLACE TABLE work.user_user AS
 SELECT username, friend_username, friends_since
