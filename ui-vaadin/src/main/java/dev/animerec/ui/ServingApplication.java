@@ -6,6 +6,7 @@ import com.vaadin.flow.component.page.Viewport;
 import com.vaadin.flow.server.AppShellSettings;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -13,7 +14,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * The serving application: the JSON API under {@code /api/v1} and the Vaadin UI at {@code /}, both reading the
  * version of Redis that {@code animerec:current} names. Started by {@code ./anime-rec serve}.
  */
-@SpringBootApplication
+// Nobody signs in (Spring Security is here for its headers): no generated user and password.
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
 @EnableScheduling
 @Viewport("width=device-width, initial-scale=1")
