@@ -63,7 +63,7 @@ class FlowsTest(unittest.TestCase):
         self.assertEqual(("ml-prepare",), tasks["ml-retrieve"].upstream)
         self.assertEqual(("ml-retrieve",), tasks["ml-rank"].upstream)
         self.assertEqual(("ml-rank",), tasks["ml-infer"].upstream)
-        self.assertEqual(("ml-prepare",), tasks["ml-similar"].upstream)
+        self.assertEqual(("ml-retrieve",), tasks["ml-similar"].upstream)
         self.assertEqual(("ml-infer",), tasks["ml-evaluate"].upstream)
 
         def ancestors(task_id):
@@ -95,7 +95,8 @@ class FlowsTest(unittest.TestCase):
                           "--bq-processed", "{{ var.value.anime_rec_bq_processed }}",
                           "--bq-results", "{{ var.value.anime_rec_bq_results }}"], list(prepare.arguments))
         publish = next(t for f in self.flows for t in f.tasks if t.task_id == "publish")
-        self.assertEqual(["publish", "--model-version", "{{ ds_nodash }}"], list(publish.arguments))
+        self.assertEqual(["publish", "--model-version", "{{ ds_nodash }}", "--artefacts",
+                          "{{ var.value.anime_rec_models_uri }}"], list(publish.arguments))
 
     def test_unknown_placeholder_is_a_clear_error(self):
         spec = copy.deepcopy(SPEC)

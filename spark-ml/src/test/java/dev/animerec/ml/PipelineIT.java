@@ -94,6 +94,7 @@ class PipelineIT {
         assertEquals(1.0, self.get("high"), 1e-12);
         assertTrue(Files.exists(home.resolve("models/it/plots/ndcg_at_k.png")));
         assertTrue(Files.exists(home.resolve("models/it/plots/ndcg_at_20_intervals.png")));
+        assertTrue(Files.exists(home.resolve("models/it/plots/similar_ndcg_at_10.png")));
         assertEquals("it", readCurrent());
     }
 
@@ -115,6 +116,23 @@ class PipelineIT {
         assertEquals(0, recommendations.groupBy("username").count().filter(col("count").notEqual(100)).count());
         assertTrue(recommendations.filter(col("rank").gt(100)).isEmpty());
         assertTrue(recommendations.filter(col("rank").equalTo(1)).first().getList(4).size() >= 1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theLearnedAnimeToAnimeRankerIsEvaluatedAgainstItsBaselines() throws Exception {
+        Map<String, Object> similar = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+                home.resolve("models/it/similar_evaluation.json").toFile(), Map.class);
+        Map<String, Map<String, Map<String, Double>>> models =
+                (Map<String, Map<String, Map<String, Double>>>) similar.get("models");
+        assertEquals(List.of("learned", "cooccurrence", "ease_item_item", "hand_set_bonuses"),
+                List.copyOf(models.keySet()));
+        Map<String, Double> learned = models.get("learned").get("ndcg@10");
+        assertTrue(learned.get("low") < learned.get("value") && learned.get("value") < learned.get("high"));
+        assertTrue(learned.get("value") > models.get("ease_item_item").get("ndcg@10").get("value"), learned.toString());
+        Dataset<Row> lists = spark.read().parquet(context.modelDir() + "/similar.parquet");
+        assertTrue(lists.filter(col("rank").gt(50)).isEmpty());
+        assertEquals(0, lists.filter(col("anime_id").equalTo(col("other_anime_id"))).count());
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /** Metric-at-K curves, one line per model, and a metric with its intervals per model, as PNG. */
-final class Plots {
+public final class Plots {
 
     private Plots() {
     }
@@ -45,7 +45,7 @@ final class Plots {
     }
 
     /** Per model a floating bar over its 95 % interval (which may be asymmetric) and a dot at the estimate. */
-    static void intervals(MlHome home, String path, String title, String metric,
+    public static void intervals(MlHome home, String path, String title, String metric,
                           Map<String, Bootstrap.Interval> intervals) throws IOException {
         System.setProperty("java.awt.headless", "true");
         String[] names = intervals.keySet().toArray(String[]::new);

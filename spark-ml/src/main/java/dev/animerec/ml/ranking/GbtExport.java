@@ -17,13 +17,18 @@ public final class GbtExport {
     }
 
     public static GbtForest export(GBTClassificationModel model) {
+        return export(model, Features.NAMES);
+    }
+
+    /** @param names the names of the model's features, in vector order */
+    public static GbtForest export(GBTClassificationModel model, List<String> names) {
         DecisionTreeRegressionModel[] trees = model.trees();
         double[] weights = model.treeWeights();
         List<GbtForest.Tree> exported = new ArrayList<>(trees.length);
         for (int t = 0; t < trees.length; t++) {
             exported.add(flatten(trees[t].rootNode(), weights[t]));
         }
-        return new GbtForest(Features.NAMES, exported);
+        return new GbtForest(names, exported);
     }
 
     private static GbtForest.Tree flatten(Node root, double weight) {
