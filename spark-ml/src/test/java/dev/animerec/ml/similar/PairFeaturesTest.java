@@ -45,6 +45,30 @@ class PairFeaturesTest {
     }
 
     @Test
+    void everySourceBringsItsCandidates() {
+        ServingModel model = franchise();
+        // Show X (3) is recommended by MAL users from season 2 (1) and reaches it through no other source.
+        ItemCatalogue c = model.catalogue();
+        ItemCatalogue recommendedOnly = new ItemCatalogue(c.animeIds(), c.titles(), c.trainPopularity(),
+                c.malScore(), c.members(), c.year(), c.typeCode(), c.genres(), c.studios(), c.prequels(),
+                c.related(), new int[][] {{}, {}, {}, {1}}, new int[][] {{}, {}, {}, {12}});
+        PairFeatures pairs = new PairFeatures(new ServingModel(model.signals(), recommendedOnly, model.factors(),
+                new Neighbours(new int[4][0], new float[4][0]), new Ease(new int[] {0, 1, 2, 3}, new float[16]),
+                null));
+        int[] fromSeasonTwo = pairs.candidates(1);
+        Arrays.sort(fromSeasonTwo);
+        // 0 is related, 2 its direct sequel, 3 recommended by MAL users; no co-occurrence or EASE weight at all.
+        assertArrayEquals(new int[] {0, 2, 3}, fromSeasonTwo);
+        PairFeatures easeOnly = new PairFeatures(new ServingModel(model.signals(), new ItemCatalogue(c.animeIds(),
+                c.titles(), c.trainPopularity(), c.malScore(), c.members(), c.year(), c.typeCode(), c.genres(),
+                c.studios(), new int[4][0], new int[4][0], new int[4][0], new int[4][0]), model.factors(),
+                new Neighbours(new int[4][0], new float[4][0]), model.ease(), null));
+        int[] fromEase = easeOnly.candidates(0);
+        Arrays.sort(fromEase);
+        assertArrayEquals(new int[] {2, 3}, fromEase, "EASE's positive weights of season 1");
+    }
+
+    @Test
     void featuresReadEverySource() {
         PairFeatures pairs = new PairFeatures(franchise());
         double[][] x = pairs.features(0, new int[] {1, 3});
