@@ -35,10 +35,7 @@ public final class Recommender {
         ItemCatalogue catalogue = model.catalogue();
         ItemFactors factors = model.factors();
         int n = catalogue.size();
-        boolean[] onList = new boolean[n];
-        for (int item : list.items()) {
-            onList[item] = true;
-        }
+        boolean[] onList = excluded(list, catalogue);
         double[] als = new double[n];
         for (int j = 0; j < n; j++) {
             als[j] = factors.dot(userVector, j);
@@ -126,6 +123,32 @@ public final class Recommender {
             sources[c] = bestSource[j];
         }
         return new CandidateSet(chosen, features, sources);
+    }
+
+    /**
+     * What is never a candidate: everything on the list, and a sequel whose direct prequels are not all seen (the
+     * serving app's default "no sequels of unseen seasons", applied here too so that the published top 100 survives
+     * it). Seen = on the list with a rating other than plan-to-watch's or "no status": liked, or a negative rating,
+     * which also covers dropped (the serving filter, which knows statuses, hides sequels of a dropped show too).
+     */
+    static boolean[] excluded(UserList list, ItemCatalogue catalogue) {
+        int n = catalogue.size();
+        boolean[] excluded = new boolean[n];
+        boolean[] seen = new boolean[n];
+        for (int e = 0; e < list.items().length; e++) {
+            excluded[list.items()[e]] = true;
+            double rating = list.ratings()[e];
+            seen[list.items()[e]] = rating != 0 && !Signals.planned(rating);
+        }
+        for (int j = 0; j < n; j++) {
+            for (int prequel : catalogue.prequels()[j]) {
+                if (!seen[prequel]) {
+                    excluded[j] = true;
+                    break;
+                }
+            }
+        }
+        return excluded;
     }
 
     /** Top k of the ranked candidates; with {@code explain}, each comes with its reasons. */
