@@ -36,27 +36,8 @@ final class PairFeatures {
     PairFeatures(ServingModel model) {
         this.model = model;
         this.catalogue = model.catalogue();
-        int n = catalogue.size();
-        List<List<Integer>> next = new java.util.ArrayList<>(n);  // prequel -> its direct sequels
-        for (int i = 0; i < n; i++) {
-            next.add(new java.util.ArrayList<>());
-        }
-        for (int j = 0; j < n; j++) {
-            for (int prequel : catalogue.prequels()[j]) {
-                next.get(prequel).add(j);
-            }
-        }
-        sequels = arrays(next);
-        List<List<Integer>> recommended = new java.util.ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            recommended.add(new java.util.ArrayList<>());
-        }
-        for (int j = 0; j < n; j++) {
-            for (int from : catalogue.recommendedBy()[j]) {
-                recommended.get(from).add(j);
-            }
-        }
-        recommends = arrays(recommended);
+        sequels = reversed(catalogue.prequels());
+        recommends = reversed(catalogue.recommendedBy());
         int[] easeItems = model.ease().items();
         for (int p = 0; p < easeItems.length; p++) {
             easePosition.put(easeItems[p], p);
@@ -185,10 +166,20 @@ final class PairFeatures {
         return 0;
     }
 
-    private static int[][] arrays(List<List<Integer>> lists) {
-        int[][] arrays = new int[lists.size()][];
+    /** Edges turned around: {@code edges[j]} lists the i with i -> j; the result lists, for each i, those j. */
+    private static int[][] reversed(int[][] edges) {
+        List<List<Integer>> turned = new java.util.ArrayList<>(edges.length);
+        for (int i = 0; i < edges.length; i++) {
+            turned.add(new java.util.ArrayList<>());
+        }
+        for (int j = 0; j < edges.length; j++) {
+            for (int i : edges[j]) {
+                turned.get(i).add(j);
+            }
+        }
+        int[][] arrays = new int[edges.length][];
         for (int i = 0; i < arrays.length; i++) {
-            arrays[i] = lists.get(i).stream().mapToInt(Integer::intValue).toArray();
+            arrays[i] = turned.get(i).stream().mapToInt(Integer::intValue).toArray();
         }
         return arrays;
     }
