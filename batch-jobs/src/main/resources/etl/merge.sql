@@ -59,57 +59,59 @@ FROM staging.anime_list_entry;
 -- steps, each a work table so a surprising edge can be traced:
 -- 1. each TV series or movie gets two title stems, in lower case with only [a-z0-9] words kept: the whole title, and
 --    the title cut at the first ": " ("Haikyuu!!: Karasuno Koukou vs. ..." -> "haikyuu"), each without trailing
---    season markers ("Season 3 Part 2", "2nd Season", "The Final Season", "II", a trailing 1-2 digit number).
+--    season markers ("Season 3 Part 2", "2nd Season", "The Final Season", "II", "(TV)", a trailing 1-2 digit number).
 --    The type is compared in lower case: MAL pages and Jikan write "TV", the MAL API "tv".
 --    Patterns avoid backslashes and capture groups, and every REGEXP_REPLACE is anchored at the end so it matches
 --    at most once: BigQuery replaces every match and reads '\' as an escape, DuckDB replaces the first and does not.
 CREATE OR REPLACE TABLE work.sequel_title_stem AS
 SELECT anime_id, type, aired_from, studio_list, full_words,
-       REGEXP_REPLACE(full_words, '( the final season| the final| (season|part|cour|stage|series) [0-9]+| [0-9]+(st|nd|rd|th) (season|stage|part|cour|series)| (first|second|third|fourth|fifth|sixth|final) (season|stage|part|cour|series)| (ii|iii|iv|v|vi|vii|viii|ix)| [0-9]{1,2})+$', '') AS full_stem,
-       REGEXP_REPLACE(cut_words, '( the final season| the final| (season|part|cour|stage|series) [0-9]+| [0-9]+(st|nd|rd|th) (season|stage|part|cour|series)| (first|second|third|fourth|fifth|sixth|final) (season|stage|part|cour|series)| (ii|iii|iv|v|vi|vii|viii|ix)| [0-9]{1,2})+$', '') AS cut_stem
+       REGEXP_REPLACE(full_words, '( the final season| the final| (season|part|cour|stage|series) [0-9]+| [0-9]+(st|nd|rd|th) (season|stage|part|cour|series)| (first|second|third|fourth|fifth|sixth|final) (season|stage|part|cour|series)| (ii|iii|iv|v|vi|vii|viii|ix)| tv| [0-9]{1,2})+$', '') AS full_stem,
+       REGEXP_REPLACE(cut_words, '( the final season| the final| (season|part|cour|stage|series) [0-9]+| [0-9]+(st|nd|rd|th) (season|stage|part|cour|series)| (first|second|third|fourth|fifth|sixth|final) (season|stage|part|cour|series)| (ii|iii|iv|v|vi|vii|viii|ix)| tv| [0-9]{1,2})+$', '') AS cut_stem
 FROM (
   SELECT anime_id, LOWER(type) AS type, aired_from, CONCAT('|', ARRAY_TO_STRING(studios, '|'), '|') AS studio_list,
          ARRAY_TO_STRING(REGEXP_EXTRACT_ALL(LOWER(title), '[a-z0-9]+'), ' ') AS full_words,
          ARRAY_TO_STRING(REGEXP_EXTRACT_ALL(REGEXP_REPLACE(LOWER(title), ': .*$', ''), '[a-z0-9]+'), ' ') AS cut_words
   FROM work.anime
-  WHERE title IS NOT NULL AND aired_from IS NOT NULL AND LOWER(type) IN ('tv', 'movie')
+  WHERE title IS NOT NULL AND LOWER(type) IN ('tv', 'movie')
 ) AS words;
 
--- 2. Franchise: the shortest whole-title stem (of the same type, 3+ characters) that the anime's stems equal or start
+-- 2. Franchise: the shortest whole-title stem (of the same type, 2+ characters) that the anime's stems equal or start
 --    with as whole words ("haikyuu" for "Haikyuu!! To the Top"). A member whose whole-title stem is the franchise's
---    is explicit (only season markers differ); the others (a subtitle, a colon) must share their first studio with an
---    explicit member, which keeps "Hokuto no Ken: Raoh Gaiden" (another studio) out of "Hokuto no Ken", and spin-off
---    words (SD, gaiden, mini, chibi, petit, puchi, recap(s), special(s)) keep a title out of every chain.
-CREATE OR REPLACE TABLE work.sequel_franchise_candidate AS
-SELECT member.anime_id, member.type, member.aired_from, member.studio_list, member.full_words, root.full_stem AS root,
-       member.full_stem = root.full_stem AS explicit
-FROM work.sequel_title_stem AS member
-JOIN work.sequel_title_stem AS root
-  ON root.type = member.type
- AND (member.full_stem = root.full_stem OR member.cut_stem = root.full_stem
-      OR STARTS_WITH(member.cut_stem, CONCAT(root.full_stem, ' '))
-      OR STARTS_WITH(member.full_stem, CONCAT(root.full_stem, ' ')))
-WHERE LENGTH(root.full_stem) >= 3
-QUALIFY ROW_NUMBER() OVER (PARTITION BY member.anime_id ORDER BY LENGTH(root.full_stem), root.full_stem) = 1;
+--    is explicit (only season markers differ); the others (a subtitle, a colon) join a franchise only if their first
+--    studio made one of its explicit members, else the next longer stem is tried: "Hokuto no Ken: Raoh Gaiden"
+--    (another studio) stays out of "Hokuto no Ken", and ufotable's "Fate/stay night: Unlimited Blade Works" makes a
+--    chain of its own beside Studio Deen's "Fate/stay night". Spin-off words (SD, gaiden, mini, chibi, petit, puchi,
+--    recap(s), special(s)) keep a title out of every chain. An anime without an air date takes part only when its title
+--    is a franchise's with a season marker ("Mob Psycho 100 III", announced): it goes last.
+CREATE OR REPLACE TABLE work.sequel_stem_studios AS
+SELECT full_stem, type, STRING_AGG(studio_list, '') AS studios
+FROM work.sequel_title_stem
+WHERE LENGTH(full_stem) >= 2
+GROUP BY full_stem, type;
 
 CREATE OR REPLACE TABLE work.sequel_franchise AS
-SELECT candidate.anime_id, candidate.type, candidate.aired_from, candidate.root
-FROM work.sequel_franchise_candidate AS candidate
-LEFT JOIN (
-  SELECT root, type, STRING_AGG(studio_list, '') AS studios
-  FROM work.sequel_franchise_candidate WHERE explicit GROUP BY root, type
-) AS franchise ON franchise.root = candidate.root AND franchise.type = candidate.type
-WHERE REGEXP_REPLACE(CONCAT(' ', candidate.full_words, ' '), ' (sd|gaiden|mini|chibi|petit|puchi|recaps?|specials?) .*$', '')
-        = CONCAT(' ', candidate.full_words, ' ')
-  AND (candidate.explicit
-       OR (candidate.studio_list != '||'
-           AND STRPOS(franchise.studios, REGEXP_EXTRACT(candidate.studio_list, '^[|][^|]+[|]')) > 0));
+SELECT member.anime_id, member.type, member.aired_from, root.full_stem AS root
+FROM work.sequel_title_stem AS member
+JOIN work.sequel_stem_studios AS root
+  ON root.type = member.type
+ AND (member.full_stem = root.full_stem
+      OR ((member.cut_stem = root.full_stem
+           OR STARTS_WITH(member.cut_stem, CONCAT(root.full_stem, ' '))
+           OR STARTS_WITH(member.full_stem, CONCAT(root.full_stem, ' ')))
+          AND member.studio_list != '||'
+          AND STRPOS(root.studios, REGEXP_EXTRACT(member.studio_list, '^[|][^|]+[|]')) > 0))
+WHERE REGEXP_REPLACE(CONCAT(' ', member.full_words, ' '), ' (sd|gaiden|mini|chibi|petit|puchi|recaps?|specials?) .*$', '')
+        = CONCAT(' ', member.full_words, ' ')
+  AND (member.aired_from IS NOT NULL OR (member.full_stem = root.full_stem AND member.full_stem != member.full_words))
+QUALIFY ROW_NUMBER() OVER (PARTITION BY member.anime_id ORDER BY LENGTH(root.full_stem), root.full_stem) = 1;
 
--- 3. Within a franchise and type, each member is the sequel of the one that aired before it (ties by id).
+-- 3. Within a franchise and type, each member is the sequel of the one that aired before it (ties, and undated
+--    members after every dated one, by id).
 CREATE OR REPLACE TABLE work.inferred_sequel AS
 SELECT prequel_id AS anime_id, anime_id AS sequel_id
 FROM (
-  SELECT anime_id, LAG(anime_id) OVER (PARTITION BY root, type ORDER BY aired_from, anime_id) AS prequel_id
+  SELECT anime_id,
+         LAG(anime_id) OVER (PARTITION BY root, type ORDER BY aired_from ASC NULLS LAST, anime_id) AS prequel_id
   FROM work.sequel_franchise
 ) AS chain
 WHERE prequel_id IS NOT NULL;

@@ -102,14 +102,37 @@ class SequelInferenceTest {
     }
 
     @Test
-    void typesChainApartAndUndatedOrOtherTypesAreLeftOut() {
+    void typesChainApartAndOtherTypesAreLeftOut() {
         List<Item> items = new ArrayList<>(List.of(
                 anime(30, "Shenmi Lixian Ji", "Movie", "2012-08-10"),
                 anime(31, "Shenmi Lixian Ji 2", "Movie", "2014-08-08"),
                 anime(32, "Shenmi Lixian Ji", "TV", "2013-01-01"),
-                anime(33, "Shenmi Lixian Ji Specials", "Special", "2013-06-01"),
-                anime(34, "Shenmi Lixian Ji 3", "Movie", null)));
+                anime(33, "Shenmi Lixian Ji Specials", "Special", "2013-06-01")));
         assertThat(relations(items)).containsExactly("30 sequel 31 inferred", "31 prequel 30 inferred");
+    }
+
+    @Test
+    void anAnnouncedSeasonWithoutADateGoesLastAndOtherUndatedTitlesStayOut() {
+        List<Item> items = new ArrayList<>(List.of(
+                anime(35, "Mob Psycho 100", "TV", "2016-07-11", "Bones"),
+                anime(36, "Mob Psycho 100 II", "TV", "2019-01-07", "Bones"),
+                anime(38, "Mob Psycho 100 III", "TV", null),
+                // undated and no season marker: nothing says where it goes
+                anime(37, "Mob Psycho 100: Reigen", "TV", null, "Bones")));
+        assertThat(relations(items)).containsExactly("35 sequel 36 inferred", "36 prequel 35 inferred",
+                "36 sequel 38 inferred", "38 prequel 36 inferred");
+    }
+
+    @Test
+    void aSubtitledSeriesOfAnotherStudioChainsOnItsOwn() {
+        List<Item> items = new ArrayList<>(List.of(
+                anime(60, "Fate/stay night", "TV", "2006-01-07", "Studio Deen"),
+                anime(61, "Fate/stay night: Unlimited Blade Works", "TV", "2014-10-12", "ufotable"),
+                anime(62, "Fate/stay night: Unlimited Blade Works 2nd Season", "TV", "2015-04-05", "ufotable"),
+                anime(63, "JoJo no Kimyou na Bouken (TV)", "TV", "2012-10-06", "David Production"),
+                anime(64, "JoJo no Kimyou na Bouken Part 3: Stardust Crusaders", "TV", "2014-04-05", "David Production")));
+        assertThat(relations(items)).containsExactly("61 sequel 62 inferred", "62 prequel 61 inferred",
+                "63 sequel 64 inferred", "64 prequel 63 inferred");
     }
 
     @Test
