@@ -57,22 +57,23 @@ FROM staging.anime_list_entry;
 -- Sequel order inferred from titles and air dates (issue 21): the fallback for anime whose relations were never
 -- crawled (the bundled snapshot has none), measured against MAL's own relation pages in SequelInferenceIT. Three
 -- steps, each a work table so a surprising edge can be traced:
--- 1. each TV series or movie gets two title stems, in lower case with only [a-z0-9] words kept: the whole title, and
+-- 1. each TV series, movie or ONA (streaming series) gets two title stems, in lower case with only [a-z0-9] words kept: the whole title, and
 --    the title cut at the first ": " ("Haikyuu!!: Karasuno Koukou vs. ..." -> "haikyuu"), each without trailing
---    season markers ("Season 3 Part 2", "2nd Season", "The Final Season", "II", "(TV)", a trailing 1-2 digit number).
+--    season markers ("Season 3 Part 2", "2nd Season", "The Final Season", "II", "(TV)", "(ONA)", a trailing 1-2 digit
+--    number).
 --    The type is compared in lower case: MAL pages and Jikan write "TV", the MAL API "tv".
 --    Patterns avoid backslashes and capture groups, and every REGEXP_REPLACE is anchored at the end so it matches
 --    at most once: BigQuery replaces every match and reads '\' as an escape, DuckDB replaces the first and does not.
 CREATE OR REPLACE TABLE work.sequel_title_stem AS
 SELECT anime_id, type, aired_from, studio_list, full_words,
-       REGEXP_REPLACE(full_words, '( the final season| the final| (season|part|cour|stage|series) [0-9]+| [0-9]+(st|nd|rd|th) (season|stage|part|cour|series)| (first|second|third|fourth|fifth|sixth|final) (season|stage|part|cour|series)| (ii|iii|iv|v|vi|vii|viii|ix)| tv| [0-9]{1,2})+$', '') AS full_stem,
-       REGEXP_REPLACE(cut_words, '( the final season| the final| (season|part|cour|stage|series) [0-9]+| [0-9]+(st|nd|rd|th) (season|stage|part|cour|series)| (first|second|third|fourth|fifth|sixth|final) (season|stage|part|cour|series)| (ii|iii|iv|v|vi|vii|viii|ix)| tv| [0-9]{1,2})+$', '') AS cut_stem
+       REGEXP_REPLACE(full_words, '( the final season| the final| (season|part|cour|stage|series) [0-9]+| [0-9]+(st|nd|rd|th) (season|stage|part|cour|series)| (first|second|third|fourth|fifth|sixth|final) (season|stage|part|cour|series)| (ii|iii|iv|v|vi|vii|viii|ix)| tv| ona| [0-9]{1,2})+$', '') AS full_stem,
+       REGEXP_REPLACE(cut_words, '( the final season| the final| (season|part|cour|stage|series) [0-9]+| [0-9]+(st|nd|rd|th) (season|stage|part|cour|series)| (first|second|third|fourth|fifth|sixth|final) (season|stage|part|cour|series)| (ii|iii|iv|v|vi|vii|viii|ix)| tv| ona| [0-9]{1,2})+$', '') AS cut_stem
 FROM (
   SELECT anime_id, LOWER(type) AS type, aired_from, CONCAT('|', ARRAY_TO_STRING(studios, '|'), '|') AS studio_list,
          ARRAY_TO_STRING(REGEXP_EXTRACT_ALL(LOWER(title), '[a-z0-9]+'), ' ') AS full_words,
          ARRAY_TO_STRING(REGEXP_EXTRACT_ALL(REGEXP_REPLACE(LOWER(title), ': .*$', ''), '[a-z0-9]+'), ' ') AS cut_words
   FROM work.anime
-  WHERE title IS NOT NULL AND LOWER(type) IN ('tv', 'movie')
+  WHERE title IS NOT NULL AND LOWER(type) IN ('tv', 'movie', 'ona')
 ) AS words;
 
 -- 2. Franchise: the shortest whole-title stem (of the same type, 2+ characters) that the anime's stems equal or start
@@ -81,7 +82,8 @@ FROM (
 --    studio made one of its explicit members, else the next longer stem is tried: "Hokuto no Ken: Raoh Gaiden"
 --    (another studio) stays out of "Hokuto no Ken", and ufotable's "Fate/stay night: Unlimited Blade Works" makes a
 --    chain of its own beside Studio Deen's "Fate/stay night". Spin-off words (SD, gaiden, mini, chibi, petit, puchi,
---    recap(s), special(s)) keep a title out of every chain. An anime without an air date takes part only when its title
+--    recap(s), special(s)) keep a title out of every chain. ONAs join by season markers only: a subtitled ONA is
+--    as often a recap, a short or a side story as a season (measured on the snapshot's most popular ones). An anime without an air date takes part only when its title
 --    is a franchise's with a season marker ("Mob Psycho 100 III", announced): it goes last.
 CREATE OR REPLACE TABLE work.sequel_stem_studios AS
 SELECT full_stem, type, STRING_AGG(studio_list, '') AS studios
@@ -98,6 +100,7 @@ JOIN work.sequel_stem_studios AS root
       OR ((member.cut_stem = root.full_stem
            OR STARTS_WITH(member.cut_stem, CONCAT(root.full_stem, ' '))
            OR STARTS_WITH(member.full_stem, CONCAT(root.full_stem, ' ')))
+          AND member.type != 'ona'
           AND member.studio_list != '||'
           AND STRPOS(root.studios, REGEXP_EXTRACT(member.studio_list, '^[|][^|]+[|]')) > 0))
 WHERE REGEXP_REPLACE(CONCAT(' ', member.full_words, ' '), ' (sd|gaiden|mini|chibi|petit|puchi|recaps?|specials?) .*$', '')

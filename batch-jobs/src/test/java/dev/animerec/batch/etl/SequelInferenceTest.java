@@ -112,6 +112,15 @@ class SequelInferenceTest {
     }
 
     @Test
+    void streamingSeriesChainBySeasonMarkersOnly() {
+        List<Item> items = new ArrayList<>(List.of(
+                anime(70, "Aggressive Retsuko (ONA)", "ONA", "2018-04-20", "Fanworks"),
+                anime(71, "Aggressive Retsuko: We Wish You a Metal Christmas", "ONA", "2018-12-20", "Fanworks"),
+                anime(72, "Aggressive Retsuko (ONA) 2nd Season", "ONA", "2019-06-14", "Fanworks")));
+        assertThat(relations(items)).containsExactly("70 sequel 72 inferred", "72 prequel 70 inferred");
+    }
+
+    @Test
     void anAnnouncedSeasonWithoutADateGoesLastAndOtherUndatedTitlesStayOut() {
         List<Item> items = new ArrayList<>(List.of(
                 anime(35, "Mob Psycho 100", "TV", "2016-07-11", "Bones"),
