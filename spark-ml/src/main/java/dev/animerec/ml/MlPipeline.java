@@ -89,7 +89,8 @@ public final class MlPipeline {
     }
 
     public void infer(MlContext context) {
-        new InferStep().run(context, table(processedVersion(), "user_list"));
+        String processed = processedVersion();
+        new InferStep().run(context, table(processed, "user_list"), table(processed, "anime_anime"));
         exportToBigQuery(context, "recommendations");
         publishIfComplete(context);
     }

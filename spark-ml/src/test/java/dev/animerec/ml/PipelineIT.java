@@ -68,6 +68,7 @@ class PipelineIT {
         MlPipeline pipeline = new MlPipeline(spark, home.toString(), settings);
         new CsvImport().run(spark, pipeline.home(), SNAPSHOT.resolve("animelist_2023.csv.gz").toString(),
                 SNAPSHOT.resolve("anime_info.csv.gz").toString(), "sample", 100, 7L);
+        writeSequelEdges();
         report = pipeline.train("it");
         context = pipeline.context("it");
     }
@@ -246,6 +247,51 @@ class PipelineIT {
         assertEquals("username,anime_id,rank,score", lines.get(0));
         assertEquals(51, lines.size());
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("alice,5114,") || l.startsWith("bob,21,")));
+    }
+
+    /** Three real franchises in season order (the snapshot carries no relations; the ETL infers such edges). */
+    static final int[][] FRANCHISES = {
+            {20583, 28891, 32935, 38883, 40776},
+            {16498, 25777, 35760, 38524, 40028, 48583},
+            {31964, 33486, 36456, 38408, 41587}};
+
+    private void writeSequelEdges() {
+        List<Row> edges = new ArrayList<>();
+        for (int[] seasons : FRANCHISES) {
+            for (int s = 0; s + 1 < seasons.length; s++) {
+                edges.add(RowFactory.create(seasons[s], seasons[s + 1], "related", "sequel", null, null));
+                edges.add(RowFactory.create(seasons[s + 1], seasons[s], "related", "prequel", null, null));
+            }
+        }
+        org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+                .add("anime_id", "int").add("other_anime_id", "int").add("source", "string")
+                .add("relation_type", "string").add("position", "int").add("recommenders", "int");
+        spark.createDataFrame(edges, schema).write().mode("overwrite")
+                .parquet(home.resolve("warehouse/processed/sample/anime_anime.parquet").toString());
+    }
+
+    @Test
+    void noPublishedAnimeIsASequelOfASeasonTheUserHasNotWatched() {
+        Map<Integer, Integer> prequel = new HashMap<>();
+        for (int[] seasons : FRANCHISES) {
+            for (int s = 0; s + 1 < seasons.length; s++) {
+                prequel.put(seasons[s + 1], seasons[s]);
+            }
+        }
+        Map<String, java.util.Set<Integer>> watched = new HashMap<>();
+        for (Row row : userList().filter(col("status").isin("completed", "watching", "on_hold"))
+                .select("username", "anime_id").collectAsList()) {
+            watched.computeIfAbsent(row.getString(0), u -> new java.util.HashSet<>()).add(row.getInt(1));
+        }
+        List<Row> sequels = spark.read().parquet(context.modelDir() + "/recommendations.parquet")
+                .filter(col("anime_id").isin(prequel.keySet().toArray())).select("username", "anime_id")
+                .collectAsList();
+        assertTrue(sequels.size() > 20, "the later seasons of popular shows are recommended to those who saw the one"
+                + " before: " + sequels.size());
+        for (Row row : sequels) {
+            assertTrue(watched.getOrDefault(row.getString(0), java.util.Set.of()).contains(prequel.get(row.getInt(1))),
+                    row.getString(0) + " got " + row.getInt(1) + " without having watched " + prequel.get(row.getInt(1)));
+        }
     }
 
     private Dataset<Row> userList() {

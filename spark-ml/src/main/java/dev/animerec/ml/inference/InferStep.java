@@ -9,7 +9,12 @@ import dev.animerec.ml.serving.Recommender;
 import dev.animerec.ml.serving.ServingModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -40,14 +45,17 @@ public final class InferStep {
             .add("score", DataTypes.DoubleType, false)
             .add("reasons", DataTypes.createArrayType(DataTypes.StringType), false);
 
-    /** @param userList the processed {@code user_list} table */
-    public void run(MlContext context, Dataset<Row> userList) {
+    /**
+     * @param userList the processed {@code user_list} table
+     * @param animeAnime the processed {@code anime_anime} table (the sequel edges the serving filter reads)
+     */
+    public void run(MlContext context, Dataset<Row> userList, Dataset<Row> animeAnime) {
         Progress progress = Progress.start("infer");
         ServingModel model = loadModel(context, ModelPhase.REFIT);
         if (model.forest() == null) {
             throw new IllegalStateException("no GBT forest in " + context.servingDir() + ": run 'rank' first");
         }
-        Dataset<Row> recommendations = recommend(context, model, heldLists(userList), TOP);
+        Dataset<Row> recommendations = recommend(context, model, heldLists(userList), TOP, prequels(animeAnime));
         recommendations.write().mode(SaveMode.Overwrite).parquet(context.modelDir() + "/recommendations.parquet");
         Dataset<Row> written = context.spark().read().parquet(context.modelDir() + "/recommendations.parquet");
         progress.count("recommendations", written.count());
@@ -70,17 +78,64 @@ public final class InferStep {
                 .select("username", "entries");
     }
 
-    /** Each user's list folded in and ranked by the serving scorer (no trained factor needed). */
-    public static Dataset<Row> recommend(MlContext context, ServingModel model, Dataset<Row> users, int k) {
+    /**
+     * Each user's list folded in and ranked by the serving scorer (no trained factor needed); of the ranked
+     * candidates, the first {@code k} that the serving app's default "no sequels of unseen seasons" keeps: an anime
+     * whose direct prequels (by anime id, every edge of {@code anime_anime}, as publish gives the cards) are not all
+     * completed, watching or on hold on the held list is skipped, so the published top k survives that filter.
+     *
+     * @param prequels anime id -> its direct prequels' anime ids
+     */
+    public static Dataset<Row> recommend(MlContext context, ServingModel model, Dataset<Row> users, int k,
+                                         Map<Integer, int[]> prequels) {
         return UserLists.perUser(context, model, users, SCHEMA, (m, recommender, index, row, out) -> {
             ServingModel.MappedList mapped = UserLists.visibleList(m, index, row);
-            List<Recommender.Ranked> ranked = recommender.recommend(mapped.list(), k, true);
-            for (int r = 0; r < ranked.size(); r++) {
-                Recommender.Ranked item = ranked.get(r);
-                out.add(RowFactory.create(mapped.list().username(), m.catalogue().animeIds()[item.item()], r + 1,
-                        item.score(), scala.collection.JavaConverters.asScalaBuffer(item.reasons()).toSeq()));
+            Set<Integer> watched = new HashSet<>();
+            for (Row entry : row.<Row>getList(row.fieldIndex("entries"))) {
+                if (WATCHED.contains(entry.getString(1))) {
+                    watched.add(entry.getInt(0));
+                }
+            }
+            int rank = 0;
+            for (Recommender.Ranked item : recommender.recommend(mapped.list(), Recommender.CANDIDATES, true)) {
+                if (rank == k) {
+                    break;
+                }
+                int animeId = m.catalogue().animeIds()[item.item()];
+                if (!allWatched(prequels.get(animeId), watched)) {
+                    continue;
+                }
+                out.add(RowFactory.create(mapped.list().username(), animeId, ++rank, item.score(),
+                        scala.collection.JavaConverters.asScalaBuffer(item.reasons()).toSeq()));
             }
         });
+    }
+
+    /** The statuses the serving filters count as watched. */
+    static final Set<String> WATCHED = Set.of("completed", "watching", "on_hold");
+
+    private static boolean allWatched(int[] prequels, Set<Integer> watched) {
+        if (prequels != null) {
+            for (int prequel : prequels) {
+                if (!watched.contains(prequel)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** anime id -> direct prequels, from the {@code related} / {@code sequel} edges (a -> b: b is a's sequel). */
+    public static Map<Integer, int[]> prequels(Dataset<Row> animeAnime) {
+        Map<Integer, List<Integer>> lists = new HashMap<>();
+        for (Row edge : animeAnime.filter(col("source").equalTo("related")
+                        .and(lower(col("relation_type")).equalTo("sequel")))
+                .select("anime_id", "other_anime_id").collectAsList()) {
+            lists.computeIfAbsent(edge.getInt(1), id -> new ArrayList<>()).add(edge.getInt(0));
+        }
+        Map<Integer, int[]> prequels = new HashMap<>();
+        lists.forEach((id, list) -> prequels.put(id, list.stream().mapToInt(Integer::intValue).toArray()));
+        return prequels;
     }
 
     /**
