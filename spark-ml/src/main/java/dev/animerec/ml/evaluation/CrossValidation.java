@@ -33,7 +33,6 @@ public final class CrossValidation {
         List<String> users = new ArrayList<>();
         Map<String, Map<String, List<Double>>> pooled = new LinkedHashMap<>();
         List<Map<String, Object>> perFold = new ArrayList<>();
-        MlContext last = null;
         for (int fold = 0; fold < folds; fold++) {
             MlPipeline foldPipeline = pipeline.withSettings(settings.withTestFold(fold));
             MlContext context = foldPipeline.prepare(name + "-fold" + fold);
@@ -55,7 +54,6 @@ public final class CrossValidation {
             summary.put("models", EvaluateStep.summary(scored, settings.seed()));
             perFold.add(summary);
             progress.note("fold {} of {}: {} test users", fold + 1, folds, scored.users().size());
-            last = context;
         }
         Map<String, Map<String, double[]>> metrics = new LinkedHashMap<>();
         pooled.forEach((model, byMetric) -> {
@@ -80,7 +78,7 @@ public final class CrossValidation {
         report.put("models", models);
         report.put("served", EvaluateStep.served(models));
         report.put("folds", perFold);
-        MlContext target = new MlContext(last.spark(), last.home(), name, settings);
+        MlContext target = pipeline.context(name);
         try (OutputStream out = target.home().create(target.modelDir() + "/crossval.json")) {
             new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out, report);
             EvaluateStep.plot(target, models, "NDCG@K (" + users.size() + " users, " + folds + "-fold)");

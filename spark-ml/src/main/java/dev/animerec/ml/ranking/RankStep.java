@@ -106,9 +106,13 @@ public final class RankStep {
 
     /** @param examples candidate rows with {@code label} and {@code features_vector} */
     public static GBTClassificationModel fit(MlSettings settings, Dataset<Row> examples) {
-        return new GBTClassifier().setFeaturesCol("features_vector").setLabelCol("label")
-                .setMaxIter(settings.gbtTrees()).setMaxDepth(settings.gbtDepth()).setStepSize(settings.gbtStep())
-                .setSubsamplingRate(0.8).setSeed(settings.seed()).fit(examples);
+        return fit(examples, settings.gbtTrees(), settings.gbtDepth(), settings.gbtStep(), settings.seed());
+    }
+
+    /** @param examples rows with {@code label} and {@code features_vector} */
+    public static GBTClassificationModel fit(Dataset<Row> examples, int trees, int depth, double step, long seed) {
+        return new GBTClassifier().setFeaturesCol("features_vector").setLabelCol("label").setMaxIter(trees)
+                .setMaxDepth(depth).setStepSize(step).setSubsamplingRate(0.8).setSeed(seed).fit(examples);
     }
 
     public static Dataset<Row> candidateExamples(MlContext context, ServingModel model, Dataset<Row> users) {

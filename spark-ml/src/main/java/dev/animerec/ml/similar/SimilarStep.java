@@ -15,6 +15,7 @@ import dev.animerec.ml.inference.InferStep;
 import dev.animerec.ml.inference.UserLists;
 import dev.animerec.ml.prepare.PrepareStep;
 import dev.animerec.ml.ranking.GbtExport;
+import dev.animerec.ml.ranking.RankStep;
 import dev.animerec.ml.serving.GbtForest;
 import dev.animerec.ml.serving.ServingModel;
 import dev.animerec.ml.serving.Signals;
@@ -30,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.ml.classification.GBTClassifier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -110,9 +110,8 @@ public final class SimilarStep {
         }
         // 15 features and one question per pair: a smaller forest than the user-level ranker's does as well
         // (validated on the test users of one split: see spark-ml/README.md) at a third of the cost.
-        GbtForest forest = GbtExport.export(new GBTClassifier().setFeaturesCol("features_vector").setLabelCol("label")
-                .setMaxIter(TREES).setMaxDepth(DEPTH).setStepSize(0.1).setSubsamplingRate(0.8)
-                .setSeed(context.settings().seed()).fit(examples), PairFeatures.NAMES);
+        GbtForest forest = GbtExport.export(RankStep.fit(examples, TREES, DEPTH, 0.1, context.settings().seed()),
+                PairFeatures.NAMES);
         examples.unpersist();
         return forest;
     }
@@ -149,7 +148,7 @@ public final class SimilarStep {
                             case "learned" -> forest.margin(x[c]);
                             case "cooccurrence" -> x[c][0];
                             case "ease_item_item" -> x[c][2];
-                            default -> pairs.bonusScore(anchor, candidates[c], x[c]);
+                            default -> PairFeatures.bonusScore(x[c]);
                         };
                     }
                     int[] ranked = top(candidates, scores, CUTOFF);
